@@ -1,0 +1,153 @@
+"""The error tree of treatywithdraw.
+
+Every error the library raises on purpose derives from :class:`TreatyWithdrawError`.
+Leaves also derive from the builtin a caller would expect (``LookupError`` for an
+unknown key, ``ValueError`` for a bad value), so ``except ValueError`` keeps working.
+Errors carry their context as attributes (``.candidates``, ``.reasons``, ``.field``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+__all__ = [
+    "InvalidArgumentError",
+    "UnknownPartyError",
+    "AmbiguousDateError",
+    "CatalogueError",
+    "EffectPendingError",
+    "InvalidDateError",
+    "InvalidTransitionError",
+    "NoWithdrawalClauseError",
+    "NoticeNotAllowedError",
+    "TimelineFileError",
+    "TreatyWithdrawError",
+    "UnknownTreatyError",
+]
+
+
+class TreatyWithdrawError(Exception):
+    """Root of every error treatywithdraw raises on purpose."""
+
+
+class UnknownTreatyError(TreatyWithdrawError, LookupError):
+    """No treaty in the catalogue has this key or alias.
+
+    ``.key`` is what the caller gave, ``.suggestions`` the closest keys.
+    """
+
+    def __init__(self, key: str, suggestions: Sequence[str] = ()) -> None:
+        self.key = key
+        self.suggestions = tuple(suggestions)
+        hint = (
+            f"did you mean {', '.join(repr(s) for s in self.suggestions)}?"
+            if self.suggestions
+            else "treatywithdraw.treaties() lists every key"
+        )
+        super().__init__(f"no treaty {key!r} in the catalogue: {hint}")
+
+    def __str__(self) -> str:  # LookupError would otherwise repr() the message
+        return str(self.args[0])
+
+
+class UnknownPartyError(TreatyWithdrawError, LookupError):
+    """No procedure template for this party code."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class InvalidDateError(TreatyWithdrawError, ValueError):
+    """A date that cannot be read, does not exist, or is a naive ``datetime``.
+
+    ``.value`` is what the caller gave, ``.field`` the argument it was given for.
+    """
+
+    def __init__(self, message: str, *, value: object = None, field: str = "") -> None:
+        self.value = value
+        self.field = field
+        super().__init__(message)
+
+
+class AmbiguousDateError(TreatyWithdrawError, ValueError):
+    """Adding months landed on a day the month does not have.
+
+    ``.candidates`` is ``(backward, forward)``: the last day of the month and the
+    first day of the next. Choose one with ``rounding="backward"`` or
+    ``rounding="forward"``.
+    """
+
+    def __init__(self, message: str, candidates: tuple[date, date]) -> None:
+        self.candidates = candidates
+        super().__init__(message)
+
+
+class NoticeNotAllowedError(TreatyWithdrawError):
+    """The treaty does not allow notice on that day.
+
+    ``.earliest`` is the first day notice is allowed, when there is one.
+    """
+
+    def __init__(self, message: str, earliest: date | None = None) -> None:
+        self.earliest = earliest
+        super().__init__(message)
+
+
+class NoWithdrawalClauseError(TreatyWithdrawError):
+    """The treaty has no withdrawal clause and VCLT Art. 56 was not asked for."""
+
+
+class EffectPendingError(TreatyWithdrawError):
+    """A suspensive condition holds: the withdrawal has no effective date yet.
+
+    ``.effect`` is the :class:`~treatywithdraw.Effect` with ``.pending`` set.
+    """
+
+    def __init__(self, message: str, effect: object = None) -> None:
+        self.effect = effect
+        super().__init__(message)
+
+
+class InvalidTransitionError(TreatyWithdrawError, ValueError):
+    """A step cannot be recorded. ``.reasons`` lists every violated rule at once."""
+
+    def __init__(self, reasons: Sequence[str]) -> None:
+        self.reasons = tuple(reasons)
+        if len(self.reasons) == 1:
+            message = self.reasons[0]
+        else:
+            message = f"{len(self.reasons)} rules violated: " + "; ".join(self.reasons)
+        super().__init__(message)
+
+
+class CatalogueError(TreatyWithdrawError, ValueError):
+    """A treaty data file is malformed. Names the file and the field."""
+
+    def __init__(self, message: str, *, file: str = "", field: str = "") -> None:
+        self.file = file
+        self.field = field
+        where = ":".join(part for part in (file, field) if part)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class TimelineFileError(TreatyWithdrawError, ValueError):
+    """A timeline file is malformed. Names the file and the field."""
+
+    def __init__(self, message: str, *, file: str = "", field: str = "") -> None:
+        self.file = file
+        self.field = field
+        where = ":".join(part for part in (file, field) if part)
+        super().__init__(f"{where}: {message}" if where else message)
+
+
+class InvalidArgumentError(TreatyWithdrawError, ValueError):
+    """An argument that is not a date has a value the library cannot use.
+
+    ``.value`` is what the caller gave, ``.field`` the argument.
+    """
+
+    def __init__(self, message: str, *, value: object = None, field: str = "") -> None:
+        self.value = value
+        self.field = field
+        super().__init__(message)
