@@ -28,7 +28,7 @@ def zone(name: str) -> tzinfo:
         # No system tz database (e.g. Windows without tzdata): dateutil ships one.
         from dateutil import tz
 
-        found = tz.gettz(name)
+        found: tzinfo | None = tz.gettz(name)
         if found is None:
             raise InvalidDateError(
                 f"unknown time zone {name!r}: use an IANA name such as 'America/New_York'",
@@ -82,8 +82,7 @@ def as_date(value: object, field: str = "date", time_zone: str | None = None) ->
             return date.fromisoformat(text)
         except ValueError as exc:
             raise InvalidDateError(
-                f"{field} {value!r} is not a valid day ({exc}): "
-                "give an ISO date YYYY-MM-DD that exists",
+                f"{field} {value!r} is not a valid day ({exc}): give an ISO date YYYY-MM-DD that exists",
                 value=value,
                 field=field,
             ) from None

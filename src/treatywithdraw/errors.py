@@ -12,17 +12,18 @@ from collections.abc import Sequence
 from datetime import date
 
 __all__ = [
-    "InvalidArgumentError",
-    "UnknownPartyError",
     "AmbiguousDateError",
     "CatalogueError",
     "EffectPendingError",
+    "InvalidArgumentError",
     "InvalidDateError",
     "InvalidTransitionError",
     "NoWithdrawalClauseError",
+    "NotAWithdrawalError",
     "NoticeNotAllowedError",
     "TimelineFileError",
     "TreatyWithdrawError",
+    "UnknownPartyError",
     "UnknownTreatyError",
 ]
 
@@ -150,4 +151,16 @@ class InvalidArgumentError(TreatyWithdrawError, ValueError):
     def __init__(self, message: str, *, value: object = None, field: str = "") -> None:
         self.value = value
         self.field = field
+        super().__init__(message)
+
+
+class NotAWithdrawalError(TreatyWithdrawError, ValueError):
+    """The record is not a withdrawal (e.g. a suspension under VCLT Art. 62).
+
+    It has no effective date, no notice period and no withdrawal status. ``.basis`` is
+    the legal ground the state invoked.
+    """
+
+    def __init__(self, message: str, *, basis: str = "") -> None:
+        self.basis = basis
         super().__init__(message)

@@ -75,9 +75,7 @@ class Rounding(enum.Enum):
         )
 
 
-_PERIOD_RE = re.compile(
-    r"^(?P<sign>-)?P(?:(?P<y>\d+)Y)?(?:(?P<m>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?$"
-)
+_PERIOD_RE = re.compile(r"^(?P<sign>-)?P(?:(?P<y>\d+)Y)?(?:(?P<m>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?$")
 
 
 @attrs.frozen

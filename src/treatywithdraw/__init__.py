@@ -1,0 +1,119 @@
+"""treatywithdraw: when a state's withdrawal from a treaty takes effect, and how it gets there.
+
+>>> import treatywithdraw as tw
+>>> tw.effective_date("ottawa", "2025-06-27")
+datetime.date(2025, 12, 27)
+
+The public names below are loaded on first use (PEP 562), so ``import treatywithdraw``
+stays cheap for programs that only need a part of it; the errors are loaded at once.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+# Errors: one tree, always loaded (they are small and every layer raises them).
+from treatywithdraw.errors import (
+    AmbiguousDateError,
+    CatalogueError,
+    EffectPendingError,
+    InvalidArgumentError,
+    InvalidDateError,
+    InvalidTransitionError,
+    NoticeNotAllowedError,
+    NoWithdrawalClauseError,
+    TimelineFileError,
+    TreatyWithdrawError,
+    UnknownPartyError,
+    UnknownTreatyError,
+)
+
+if TYPE_CHECKING:
+    # Calendar arithmetic
+    # Clauses and the catalogue
+    from treatywithdraw.catalogue import Treaty, treaties, treaty
+    from treatywithdraw.clauses import Convention, WithdrawalClause
+
+    # Effective dates and planning
+    from treatywithdraw.effects import (
+        Effect,
+        earliest_notice_date,
+        effect,
+        effective_date,
+        latest_receipt_date,
+    )
+    from treatywithdraw.periods import Period, Rounding, add_period
+
+_LAZY = {
+    "Period": "periods",
+    "Rounding": "periods",
+    "add_period": "periods",
+    "Convention": "clauses",
+    "WithdrawalClause": "clauses",
+    "Treaty": "catalogue",
+    "treaties": "catalogue",
+    "treaty": "catalogue",
+    "Effect": "effects",
+    "earliest_notice_date": "effects",
+    "effect": "effects",
+    "effective_date": "effects",
+    "latest_receipt_date": "effects",
+}
+
+__all__ = [
+    # calendar arithmetic
+    "Period",
+    "Rounding",
+    "add_period",
+    # clauses and the catalogue
+    "Convention",
+    "Treaty",
+    "WithdrawalClause",
+    "treaties",
+    "treaty",
+    # effective dates and planning
+    "Effect",
+    "earliest_notice_date",
+    "effect",
+    "effective_date",
+    "latest_receipt_date",
+    # errors
+    "AmbiguousDateError",
+    "CatalogueError",
+    "EffectPendingError",
+    "InvalidArgumentError",
+    "InvalidDateError",
+    "InvalidTransitionError",
+    "NoWithdrawalClauseError",
+    "NoticeNotAllowedError",
+    "TimelineFileError",
+    "TreatyWithdrawError",
+    "UnknownPartyError",
+    "UnknownTreatyError",
+    "__version__",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is not None:
+        loaded = import_module(f"treatywithdraw.{module}")
+        # Bind every public name of that module at once: later look-ups skip this function.
+        for public, home in _LAZY.items():
+            if home == module:
+                globals()[public] = getattr(loaded, public)
+        return globals()[name]
+    if name == "__version__":
+        # importlib.metadata costs more to import than the rest of the package.
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("treatywithdraw")
+        except PackageNotFoundError:  # pragma: no cover - a source tree, not installed
+            return "0+unknown"
+    raise AttributeError(f"module 'treatywithdraw' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,171 @@
+"""Withdrawal clauses as plain frozen data.
+
+A :class:`WithdrawalClause` says what a treaty's withdrawal (or denunciation) article
+provides: the notice period, the counting convention the depositary uses, who must be
+notified, whether notice is allowed yet, and the conditions that can move the date.
+It holds no logic beyond small derived facts; :mod:`treatywithdraw.effects` computes.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+import attrs
+
+from treatywithdraw.periods import Period, Rounding
+
+__all__ = [
+    "Anchor",
+    "ClauseKind",
+    "Convention",
+    "FixedPeriods",
+    "LaterDate",
+    "MinimumParticipation",
+    "PartyTerms",
+    "Verification",
+    "WithdrawalClause",
+]
+
+
+class ClauseKind(enum.Enum):
+    """The shape of a withdrawal clause."""
+
+    NOTICE = "notice"
+    """Notice, then a notice period, then the counting convention."""
+    FIXED_PERIODS = "fixed-periods"
+    """Fixed periods of validity; notice must come before the current one ends."""
+    NONE = "none"
+    """No withdrawal clause (VCLT Art. 56 may apply, on request only)."""
+
+
+class Convention(enum.Enum):
+    """How a depositary turns the end of the notice period (expiry) into the effective date.
+
+    A per-treaty datum backed by real cases, never guessed from the wording.
+    """
+
+    ANNIVERSARY = "anniversary"
+    """The expiry itself: 27 June + 6 months = 27 December (UN Secretary-General)."""
+    DAY_AFTER = "day-after"
+    """The day after expiry: 2 May + 6 months → 3 November (World Bank, ICSID)."""
+    FIRST_OF_NEXT_MONTH = "first-of-next-month"
+    """The first day of the month after expiry (Council of Europe)."""
+    END_OF_FOLLOWING_YEAR = "end-of-following-year"
+    """31 December of the year after the year of receipt (UNESCO Art. II(6))."""
+    END_OF_PERIOD = "end-of-period"
+    """The end of the current fixed period (Genocide Convention Art. XIV)."""
+
+
+class LaterDate(enum.Enum):
+    """Whether the notification may (or must) name its own, later, date."""
+
+    NONE = "none"
+    ALLOWED = "allowed"
+    REQUIRED = "required"
+    """The notice names the date; the notice period is the minimum lead (CFE, Open Skies)."""
+
+
+class Anchor(enum.Enum):
+    """What a minimum-participation period runs from."""
+
+    PARTY = "party"
+    """The treaty's entry into force for the withdrawing party (callers pass ``party_since``)."""
+    TREATY = "treaty"
+    """The treaty's own entry into force (NATO Art. 13)."""
+
+
+class Verification(enum.Enum):
+    """How sure we are of a legal datum."""
+
+    VERIFIED = "verified"
+    """Read in an authentic or official text at the cited source."""
+    SECONDARY = "secondary"
+    """Taken from a secondary source."""
+    ASSUMED = "assumed"
+    """Not read; the note says why we believe it."""
+
+
+@attrs.frozen
+class MinimumParticipation:
+    """Notice is allowed only once ``period`` has passed from the anchor.
+
+    Paris Art. 28(1): "at any time after three years from the date on which this
+    Agreement has entered into force for a Party" — the UN accepted the US notice on
+    the third anniversary itself, so the earliest day is anchor + period.
+    """
+
+    period: Period
+    anchor: Anchor = Anchor.PARTY
+
+
+@attrs.frozen
+class FixedPeriods:
+    """Fixed periods of validity with a notice deadline before each ends.
+
+    Genocide Convention Art. XIV: ten years from entry into force (1951-01-12), then
+    successive periods of five years; denunciation at least six months before the
+    current period ends.
+    """
+
+    start: date
+    first: Period
+    then: Period
+    notice_before_end: Period
+    late_notice: str = "refused"
+    """``refused``: a notice after the deadline is not allowed (the library will not read
+    it into the next period silently); ``next-period``: the treaty itself says a late
+    notice takes effect at the end of the following period (Statute of the Council of
+    Europe Art. 7)."""
+
+
+@attrs.frozen(kw_only=True)
+class PartyTerms:
+    """Terms one party holds that the treaty itself lacks (a reservation accepted at joining)."""
+
+    party: str
+    notice_period: Period
+    convention: Convention
+    basis: str
+    source: str
+    read_on: date
+
+
+@attrs.frozen(kw_only=True)
+class WithdrawalClause:
+    """A treaty's withdrawal clause, as data.
+
+    The fields mirror the ``[clause]`` table of a treaty data file
+    (``docs/data-format.md``).
+    """
+
+    kind: ClauseKind
+    article: str
+    text: str
+    verification: Verification
+    text_language: str = "en"
+    """ISO 639-1 code of the quoted authentic text (English unless none could be read)."""
+    verification_note: str = ""
+    notice_period: Period | None = None
+    convention: Convention | None = None
+    later_date: LaterDate = LaterDate.NONE
+    armed_conflict_deferral: bool = False
+    addressees: tuple[str, ...] = ()
+    required_contents: tuple[str, ...] = ()
+    rounding: Rounding | None = None
+    rounding_basis: str = ""
+    extendable_by_decision: bool = False
+    earlier_by_agreement: bool = False
+    no_clause_note: str = ""
+    minimum_participation: MinimumParticipation | None = None
+    fixed_periods: FixedPeriods | None = None
+    party_terms: tuple[PartyTerms, ...] = ()
+
+    def terms_for(self, party: str | None) -> PartyTerms | None:
+        """The party-specific terms for ``party`` (an ISO alpha-2 code), if any."""
+        if party is None:
+            return None
+        for terms in self.party_terms:
+            if terms.party == party:
+                return terms
+        return None
