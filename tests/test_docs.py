@@ -1,0 +1,29 @@
+"""Docs tied to the data: the generated catalogue page must match the treaty files."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import treatywithdraw as tw
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _generator():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("gen_catalogue", ROOT / "scripts" / "gen_catalogue.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_catalogue_page_is_current() -> None:
+    page = (ROOT / "docs" / "catalogue.md").read_text("utf-8")
+    assert page == _generator().render(), "docs/catalogue.md is stale: run python scripts/gen_catalogue.py"
+
+
+def test_catalogue_page_has_a_row_per_treaty() -> None:
+    page = (ROOT / "docs" / "catalogue.md").read_text("utf-8")
+    for t in tw.treaties():
+        assert f"| `{t.key}` |" in page
