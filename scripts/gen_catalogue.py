@@ -22,12 +22,18 @@ def rule(t: Treaty) -> str:
     """The withdrawal rule in one line."""
     c = t.clause
     if c.kind is ClauseKind.NONE:
-        terms = "; ".join(f"{p.party}: {p.notice_period.describe()} ({p.convention.value})" for p in c.party_terms)
+        terms = "; ".join(
+            f"{p.party}: {p.notice_period.describe()} ({p.convention.value})" for p in c.party_terms
+        )
         return "no withdrawal clause" + (f"; party terms — {terms}" if terms else "")
     if c.kind is ClauseKind.FIXED_PERIODS:
         fp = c.fixed_periods
         assert fp is not None
-        late = "a late notice rolls to the next period" if fp.late_notice == "next-period" else "a late notice is refused"
+        late = (
+            "a late notice rolls to the next period"
+            if fp.late_notice == "next-period"
+            else "a late notice is refused"
+        )
         return (
             f"periods of {fp.first.describe()} from {fp.start.isoformat()}, then {fp.then.describe()}; "
             f"notice at least {fp.notice_before_end.describe()} before a period ends; {late}"

@@ -21,6 +21,7 @@ from treatywithdraw.errors import (
     InvalidArgumentError,
     InvalidDateError,
     InvalidTransitionError,
+    NotAWithdrawalError,
     NoticeNotAllowedError,
     NoWithdrawalClauseError,
     TimelineFileError,
@@ -43,7 +44,13 @@ if TYPE_CHECKING:
         effective_date,
         latest_receipt_date,
     )
+    from treatywithdraw.formats import load_timeline, parse_timeline, timeline_from_json, timeline_to_json
     from treatywithdraw.periods import Period, Rounding, add_period
+
+    # Procedures and timelines
+    # (the registry's `procedures()` stays in treatywithdraw.procedures: the name is the subpackage's)
+    from treatywithdraw.procedures import Procedure, Step, procedure
+    from treatywithdraw.timeline import Event, Projection, Status, Suspension, Withdrawal
 
 _LAZY = {
     "Period": "periods",
@@ -59,6 +66,18 @@ _LAZY = {
     "effect": "effects",
     "effective_date": "effects",
     "latest_receipt_date": "effects",
+    "Procedure": "procedures",
+    "Step": "procedures",
+    "procedure": "procedures",
+    "Event": "timeline",
+    "Projection": "timeline",
+    "Status": "timeline",
+    "Suspension": "timeline",
+    "Withdrawal": "timeline",
+    "load_timeline": "formats",
+    "parse_timeline": "formats",
+    "timeline_from_json": "formats",
+    "timeline_to_json": "formats",
 }
 
 __all__ = [
@@ -78,6 +97,19 @@ __all__ = [
     "effect",
     "effective_date",
     "latest_receipt_date",
+    # procedures and timelines
+    "Event",
+    "Procedure",
+    "Projection",
+    "Status",
+    "Step",
+    "Suspension",
+    "Withdrawal",
+    "load_timeline",
+    "parse_timeline",
+    "procedure",
+    "timeline_from_json",
+    "timeline_to_json",
     # errors
     "AmbiguousDateError",
     "CatalogueError",
@@ -87,6 +119,7 @@ __all__ = [
     "InvalidTransitionError",
     "NoWithdrawalClauseError",
     "NoticeNotAllowedError",
+    "NotAWithdrawalError",
     "TimelineFileError",
     "TreatyWithdrawError",
     "UnknownPartyError",

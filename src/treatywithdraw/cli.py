@@ -17,6 +17,7 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from treatywithdraw.errors import (
@@ -24,6 +25,7 @@ from treatywithdraw.errors import (
     EffectPendingError,
     NoticeNotAllowedError,
     NoWithdrawalClauseError,
+    TimelineFileError,
     TreatyWithdrawError,
 )
 
@@ -104,6 +106,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("treaty", metavar="TREATY")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
+        "timeline",
+        help="status, steps and effect of a timeline file",
+        description="Read a timeline file (TOML or JSON) and print its steps, effect and status.",
+        epilog="example:\n  treatywithdraw timeline seeds/lv-ottawa-2025.toml --as-of 2025-07-01",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("file", metavar="FILE", help="a timeline file (docs/procedures.md)")
+    p.add_argument("--as-of", metavar="D", help="the day to report the status on (default: today)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
 
     sub.add_parser(
         "example",
@@ -206,7 +219,9 @@ def _run(args: argparse.Namespace) -> int:
             _print_treaty(t)
         return 0
     if args.command == "example":
-        return _example()
+        return _example(date.today())
+    if args.command == "timeline":
+        return _timeline(args)
     raise AssertionError(args.command)  # pragma: no cover
 
 
@@ -227,26 +242,38 @@ def _print_treaty(t: Any) -> None:
         print(f"  source: {s.url} (read {s.read_on.isoformat()})")
 
 
-def _example() -> int:
-    """The README's main job: Latvia, Ottawa Convention, 2025."""
-    import treatywithdraw as tw
+def _seed(name: str) -> Path:
+    """A seed timeline: shipped in the wheel, or at the root of a source checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data" / "seeds" / name, here.parent.parent / "seeds" / name):
+        if candidate.is_file():
+            return candidate
+    raise TimelineFileError(f"the example timeline {name} is not installed: reinstall treatywithdraw")
 
-    try:
-        from treatywithdraw.timeline import example_timeline
-    except ImportError:  # pragma: no cover - the procedure layer is optional here
-        example_timeline = None
-    if example_timeline is not None:
-        withdrawal = example_timeline()
-        print(withdrawal.describe(as_of=date.today()))
-        print()
-        assert withdrawal.effect is not None
-        print(withdrawal.effect.explain())
-        return 0
-    e = tw.effect("ottawa", date(2025, 6, 27))
-    print(
-        "Latvia leaves the Ottawa Convention: instrument received by the UN Secretary-General on 2025-06-27."
-    )
-    print(e.explain())
+
+def _example(as_of: date) -> int:
+    """The README's main job: Latvia, Ottawa Convention, 2025."""
+    from treatywithdraw.formats import load_timeline
+    from treatywithdraw.timeline import Withdrawal
+
+    withdrawal = load_timeline(_seed("lv-ottawa-2025.toml"))
+    assert isinstance(withdrawal, Withdrawal)  # the seed is a withdrawal, not a suspension
+    print(withdrawal.explain(as_of=as_of))
+    return 0
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    from treatywithdraw.formats import load_timeline, timeline_to_json
+    from treatywithdraw.timeline import Withdrawal
+
+    loaded = load_timeline(args.file)
+    if args.format == "json":
+        print(timeline_to_json(loaded), end="")
+    elif isinstance(loaded, Withdrawal):
+        print(loaded.explain(as_of=args.as_of or date.today()))
+    else:  # a suspension (Ukraine, 2025): it has no effective date, and says why
+        print(loaded.explain())
+        return 1
     return 0
 
 

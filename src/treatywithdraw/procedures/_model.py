@@ -1,0 +1,387 @@
+"""The vocabulary and the shape of a domestic withdrawal procedure.
+
+A *procedure* is a template: the steps one state takes to leave a treaty, who takes
+them, which are required, which must come before which, and the legal deadlines
+between them. A :class:`~treatywithdraw.timeline.Withdrawal` records real steps
+against a template and refuses the ones that break it.
+
+Everything here is plain frozen data: the per-country modules (``lv.py``, ``pl.py``,
+...) build one :class:`Procedure` each, citing the provision behind every rule.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from datetime import date
+
+import attrs
+
+from treatywithdraw.errors import InvalidArgumentError
+from treatywithdraw.periods import Period
+
+__all__ = [
+    "BRANCH_STEPS",
+    "Actor",
+    "Confidence",
+    "Deadline",
+    "Duration",
+    "Procedure",
+    "Source",
+    "Step",
+    "StepRule",
+]
+
+
+class Step(enum.StrEnum):
+    """One step of a withdrawal. Values are kebab-case, so ``Step("initiative")`` works.
+
+    The main path, in its usual order, then the international steps and the branches.
+
+    >>> Step("parliament-approval") is Step.PARLIAMENT_APPROVAL
+    True
+    >>> Step.INSTRUMENT_DEPOSITED == "instrument-deposited"
+    True
+    """
+
+    INITIATIVE = "initiative"
+    """A political initiative or recommendation: no legal effect, starts no clock."""
+    GOVERNMENT_DECISION = "government-decision"
+    """The government decides to withdraw or approves the bill."""
+    PRESIDENTIAL_SUBMISSION = "presidential-submission"
+    """The head of state submits the denunciation to parliament (Lithuania)."""
+    PARLIAMENT_APPROVAL = "parliament-approval"
+    """Parliament (or its lower house) adopts the withdrawal law or consents."""
+    SENATE_APPROVAL = "senate-approval"
+    """The upper house passes the law (Poland)."""
+    HEAD_OF_STATE_ACT = "head-of-state-act"
+    """The head of state promulgates, proclaims or signs the law."""
+    DENUNCIATION_DECISION = "denunciation-decision"
+    """A separate executive act of denunciation (Poland's President, Finland's President)."""
+    INSTRUMENT_DEPOSITED = "instrument-deposited"
+    """Receipt of the instrument by the depositary: the legal clock (VCLT Art. 78(b))."""
+    PARTIES_NOTIFIED = "parties-notified"
+    """The other States Parties (and, for Ottawa, the UN Security Council) are notified."""
+    REVOCATION = "revocation"
+    """The notification is revoked before it takes effect (VCLT Art. 68)."""
+    LAW_RETURNED = "law-returned"
+    """The head of state returns the law to parliament (LV Satversme Art. 71, EE §107)."""
+    PUBLICATION_SUSPENDED = "publication-suspended"
+    """The head of state suspends publication of the law (LV Satversme Art. 72)."""
+    PARLIAMENT_REJECTION = "parliament-rejection"
+    """Parliament rejects the bill: the withdrawal is abandoned."""
+
+
+BRANCH_STEPS = frozenset(
+    {
+        Step.PARTIES_NOTIFIED,
+        Step.REVOCATION,
+        Step.LAW_RETURNED,
+        Step.PUBLICATION_SUSPENDED,
+        Step.PARLIAMENT_REJECTION,
+    }
+)
+"""Steps outside the main path: they have their own placement rules, not a rank."""
+
+
+class Confidence(enum.StrEnum):
+    """How sure the research is of a date or a rule (``research/domestic_procedures.md``)."""
+
+    CONFIRMED = "confirmed"
+    """Stated in at least one source read (disagreements noted)."""
+    REPORTED = "reported"
+    """Reported by secondary sources only (aggregators, foreign media)."""
+    INFERRED = "inferred"
+    """Worked out from a source (e.g. "on Wednesday" in a dated article); reasoning in the note."""
+    UNCONFIRMED = "unconfirmed"
+    """Not found in any source read: no date is given for it."""
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """Where a rule or a date comes from: the page, when it was read, how sure we are."""
+
+    url: str
+    read_on: date
+    confidence: Confidence = Confidence.CONFIRMED
+    supports: str = ""
+
+
+@attrs.frozen(kw_only=True)
+class Actor:
+    """Who takes a step, in English and in the state's own language."""
+
+    name: str
+    local_name: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.local_name})" if self.local_name else self.name
+
+
+def _steps(value: Iterable[Step | str]) -> tuple[Step, ...]:
+    return tuple(Step(v) for v in value)
+
+
+@attrs.frozen(kw_only=True)
+class StepRule:
+    """One step of a template: who takes it and what it needs.
+
+    ``requires`` are hard prerequisites: each must be recorded (and not sent back by a
+    branch) before this step. ``reopens`` is for branches that send a step back: a law
+    returned to parliament must be adopted again. ``not_after`` places a branch step:
+    it is refused once one of those steps was recorded.
+    """
+
+    step: Step = attrs.field(converter=Step)
+    actor: Actor
+    required: bool = True
+    """On the usual path: listed by ``next_steps()`` and projected by ``project()``."""
+    requires: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
+    reopens: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
+    not_after: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
+    provision: str = ""
+    note: str = ""
+    confidence: Confidence = Confidence.CONFIRMED
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """A legal time limit between two steps, counted in calendar days, months or years.
+
+    ``step`` must fall no earlier than ``after`` + ``earliest`` and no later than
+    ``after`` + ``latest`` (the latest occurrence of ``after``). The rule does not apply
+    if one of ``unless`` was recorded after ``after``, and applies only if one of
+    ``only_if`` was recorded before it (when ``only_if`` is not empty).
+
+    ``enforced`` is false when the legal clock starts at an event the library does not
+    record (a law's transmission to the Senate, its receipt by the President): the rule
+    is documented, not checked.
+
+    >>> Deadline(step="law-returned", after="parliament-approval", latest=Period(days=10),
+    ...          provision="Satversme Art. 71").describe()
+    'law-returned no later than 10 days after parliament-approval (Satversme Art. 71)'
+    """
+
+    step: Step = attrs.field(converter=Step)
+    after: Step = attrs.field(converter=Step)
+    earliest: Period | None = None
+    latest: Period | None = None
+    unless: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
+    only_if: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
+    provision: str
+    note: str = ""
+    confidence: Confidence = Confidence.CONFIRMED
+    enforced: bool = True
+
+    def window(self) -> str:
+        """The time limit in words: ``from 7 days to 21 days after parliament-approval``."""
+        if self.earliest is not None and self.latest is not None:
+            return f"from {self.earliest.describe()} to {self.latest.describe()} after {self.after}"
+        if self.earliest is not None:
+            return f"no earlier than {self.earliest.describe()} after {self.after}"
+        assert self.latest is not None
+        return f"no later than {self.latest.describe()} after {self.after}"
+
+    def describe(self) -> str:
+        """One line: the step, its window, the provision, the conditions."""
+        text = f"{self.step} {self.window()} ({self.provision})"
+        if self.unless:
+            text += f", unless {' or '.join(self.unless)}"
+        if self.only_if:
+            text += f", only after {' or '.join(self.only_if)}"
+        return text
+
+
+@attrs.frozen(kw_only=True)
+class Duration:
+    """A typical time from the previous step on the path to ``step``, for projections.
+
+    ``basis`` says where the number comes from: a measured 2025 case, or an assumption
+    (with why) where the 2025 date is not confirmed.
+    """
+
+    step: Step = attrs.field(converter=Step)
+    period: Period
+    basis: str
+
+
+@attrs.frozen(kw_only=True)
+class Procedure:
+    """A domestic withdrawal procedure template for one state (or the generic one).
+
+    Build one per module; :func:`treatywithdraw.procedures.procedure` finds it.
+    The table is checked when built: unknown steps, prerequisites that come later in
+    the order, or deadlines on steps the template lacks raise
+    :class:`~treatywithdraw.errors.InvalidArgumentError` listing every problem.
+
+    >>> from treatywithdraw.procedures import procedure
+    >>> lv = procedure("LV")
+    >>> lv.prerequisites("instrument-deposited")
+    (<Step.PARLIAMENT_APPROVAL: 'parliament-approval'>, <Step.HEAD_OF_STATE_ACT: 'head-of-state-act'>)
+    >>> str(lv.rule("head-of-state-act").actor)
+    'President (Valsts prezidents)'
+    """
+
+    key: str
+    name: str
+    summary: str
+    legal_basis: tuple[str, ...]
+    steps: tuple[StepRule, ...]
+    deadlines: tuple[Deadline, ...] = ()
+    durations: tuple[Duration, ...] = ()
+    approval: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
+    """Steps that complete the domestic procedure (status ``approved``). By default the
+    prerequisites of ``instrument-deposited``."""
+    sources: tuple[Source, ...] = ()
+    unconfirmed: tuple[str, ...] = ()
+    """Rules the research could not confirm: documented here, not encoded."""
+    aliases: tuple[str, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        problems = _check(self)
+        if problems:
+            raise InvalidArgumentError(
+                f"procedure {self.key!r} is inconsistent: " + "; ".join(problems),
+                value=self.key,
+                field="steps",
+            )
+
+    # -- look-ups -----------------------------------------------------------------------
+
+    def __contains__(self, step: object) -> bool:
+        return any(r.step == step for r in self.steps)
+
+    def get(self, step: Step | str) -> StepRule | None:
+        """The rule for ``step``, or ``None`` when the template does not know it."""
+        for r in self.steps:
+            if r.step == step:
+                return r
+        return None
+
+    def rule(self, step: Step | str) -> StepRule:
+        """The rule for ``step``.
+
+        Raises:
+            InvalidArgumentError: the template has no such step; the message lists its steps.
+        """
+        found = self.get(step)
+        if found is None:
+            raise InvalidArgumentError(
+                f"{step!s} is not a step of the {self.name} procedure ({self.key}): "
+                f"its steps are {', '.join(self.step_names())}",
+                value=step,
+                field="step",
+            )
+        return found
+
+    def step_names(self) -> tuple[str, ...]:
+        """The template's steps as strings, in order."""
+        return tuple(str(r.step) for r in self.steps)
+
+    def rank(self, step: Step) -> int | None:
+        """Position of a main-path step in the order, ``None`` for a branch step."""
+        if step in BRANCH_STEPS:
+            return None
+        position = 0
+        for r in self.steps:
+            if r.step in BRANCH_STEPS:
+                continue
+            if r.step == step:
+                return position
+            position += 1
+        return None
+
+    def prerequisites(self, step: Step | str) -> tuple[Step, ...]:
+        """Every hard prerequisite of ``step``, direct and indirect, in template order."""
+        wanted: set[Step] = set()
+        todo = list(self.rule(step).requires)
+        while todo:
+            current = todo.pop()
+            if current in wanted:
+                continue
+            wanted.add(current)
+            found = self.get(current)
+            if found is not None:
+                todo.extend(found.requires)
+        return tuple(r.step for r in self.steps if r.step in wanted)
+
+    def approval_steps(self) -> tuple[Step, ...]:
+        """The steps that complete the domestic procedure."""
+        return self.approval or self.prerequisites(Step.INSTRUMENT_DEPOSITED)
+
+    def reopeners(self, step: Step) -> tuple[Step, ...]:
+        """Branch steps that send ``step`` back (it must then be recorded again)."""
+        return tuple(r.step for r in self.steps if step in r.reopens)
+
+    def deadlines_for(self, step: Step) -> tuple[Deadline, ...]:
+        """Deadlines that constrain ``step``."""
+        return tuple(d for d in self.deadlines if d.step == step)
+
+    def duration(self, step: Step) -> Duration | None:
+        """The typical duration to reach ``step``, or ``None`` when none is known."""
+        for d in self.durations:
+            if d.step == step:
+                return d
+        return None
+
+    def main_path(self) -> tuple[Step, ...]:
+        """The required main-path steps, in order, up to and including the deposit."""
+        return tuple(r.step for r in self.steps if r.required and r.step not in BRANCH_STEPS)
+
+    def to_markdown(self) -> str:
+        """The template as a Markdown table: step, actor, required, needs, provision.
+
+        >>> from treatywithdraw.procedures import procedure
+        >>> print(procedure("FI").to_markdown().splitlines()[2])
+        | initiative | Government (Valtioneuvosto) | no | — | Constitution s. 93(1) |
+        """
+        lines = [
+            "| step | actor | required | needs | provision |",
+            "|---|---|---|---|---|",
+        ]
+        for r in self.steps:
+            needs = ", ".join(r.requires) or "—"
+            lines.append(
+                f"| {r.step} | {r.actor} | {'yes' if r.required else 'no'} | {needs} | {r.provision or '—'} |"
+            )
+        return "\n".join(lines)
+
+
+def _check(p: Procedure) -> list[str]:
+    problems: list[str] = []
+    seen: list[Step] = []
+    for r in p.steps:
+        if r.step in seen:
+            problems.append(f"{r.step} appears twice")
+        seen.append(r.step)
+    known = set(seen)
+    if Step.INSTRUMENT_DEPOSITED not in known:
+        problems.append("it has no instrument-deposited step (the legal clock)")
+    for r in p.steps:
+        for field, refs in (("requires", r.requires), ("reopens", r.reopens), ("not_after", r.not_after)):
+            for ref in refs:
+                if ref not in known:
+                    problems.append(f"{r.step}.{field} names {ref}, which the template lacks")
+        for ref in r.requires:
+            if ref in known and seen.index(ref) >= seen.index(r.step):
+                problems.append(f"{r.step} requires {ref}, which comes after it in the order")
+        if r.step not in BRANCH_STEPS and (r.reopens or r.not_after):
+            problems.append(f"{r.step} is on the main path: reopens/not_after are for branches")
+    for d in p.deadlines:
+        for ref in (d.step, d.after, *d.unless, *d.only_if):
+            if ref not in known:
+                problems.append(f"deadline on {d.step} names {ref}, which the template lacks")
+        if d.earliest is None and d.latest is None:
+            problems.append(f"deadline on {d.step} has neither earliest nor latest")
+    for duration in p.durations:
+        if duration.step not in known:
+            problems.append(f"duration for {duration.step}, which the template lacks")
+    for s in p.approval:
+        if s not in known:
+            problems.append(f"approval names {s}, which the template lacks")
+    if not problems:
+        for s in p.prerequisites(Step.INSTRUMENT_DEPOSITED):
+            rule = p.get(s)
+            if rule is not None and not rule.required:
+                problems.append(f"{s} is a prerequisite of the deposit but not required")
+    return problems

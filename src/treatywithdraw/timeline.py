@@ -1,0 +1,946 @@
+"""One party's withdrawal from one treaty, as an immutable, event-sourced record.
+
+A :class:`Withdrawal` is a party, a treaty, a procedure template and the steps recorded
+so far. :meth:`Withdrawal.record` checks a new step against the template and returns a
+new object, or raises :class:`~treatywithdraw.errors.InvalidTransitionError` listing
+every rule the step breaks; the original is never changed. Everything else (the status
+on a given day, the effect, the next steps, a projection) is derived from the events.
+
+The legal clock is the ``instrument-deposited`` step: the day the depositary received
+the instrument (VCLT Art. 78(b)). Its effect comes from :func:`treatywithdraw.effect`.
+
+>>> w = Withdrawal.start(party="LV", treaty="ottawa")
+>>> w = w.record("parliament-approval", "2025-04-16").record("head-of-state-act", "2025-04-24")
+>>> w = w.record("instrument-deposited", "2025-06-27")
+>>> w.effective_date
+datetime.date(2025, 12, 27)
+>>> w.status("2025-12-26"), w.status("2025-12-27")
+(<Status.NOTICE_PENDING: 'notice-pending'>, <Status.EFFECTIVE: 'effective'>)
+
+A :class:`Suspension` (Ukraine and the Ottawa Convention, 2025, under VCLT Art. 62) is
+kept apart: it is not a withdrawal and has no effective date; asking for one raises
+:class:`~treatywithdraw.errors.NotAWithdrawalError` with the explanation.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from typing import NoReturn
+
+import attrs
+
+from treatywithdraw._dates import DateLike, as_date
+from treatywithdraw.catalogue import Treaty, TreatyLike
+from treatywithdraw.catalogue import treaty as _treaty
+from treatywithdraw.effects import Effect
+from treatywithdraw.effects import effect as _effect
+from treatywithdraw.errors import (
+    AmbiguousDateError,
+    InvalidArgumentError,
+    InvalidTransitionError,
+    NotAWithdrawalError,
+    NoticeNotAllowedError,
+    TreatyWithdrawError,
+    UnknownPartyError,
+)
+from treatywithdraw.periods import Period, Rounding, add_period
+from treatywithdraw.procedures import (
+    Confidence,
+    Deadline,
+    Procedure,
+    Step,
+)
+from treatywithdraw.procedures import procedure as _procedure
+
+__all__ = [
+    "Event",
+    "ProjectedStep",
+    "Projection",
+    "Status",
+    "Suspension",
+    "Withdrawal",
+]
+
+# Steps done towards the depositary: an aware datetime is read in its time zone.
+_INTERNATIONAL = frozenset({Step.INSTRUMENT_DEPOSITED, Step.PARTIES_NOTIFIED, Step.REVOCATION})
+# Steps that need a date: receipt is the legal clock; revocation is judged against the effect.
+_MUST_BE_DATED = frozenset({Step.INSTRUMENT_DEPOSITED, Step.REVOCATION})
+_TERMINAL = {Step.REVOCATION: "revoked", Step.PARLIAMENT_REJECTION: "abandoned"}
+
+
+class Status(enum.StrEnum):
+    """Where a withdrawal stands on a given day. Compares equal to its kebab-case value.
+
+    >>> Status.NOTICE_PENDING == "notice-pending"
+    True
+    """
+
+    IN_PREPARATION = "in-preparation"
+    """Domestic steps under way."""
+    APPROVED = "approved"
+    """The domestic procedure is complete; the instrument is not yet received."""
+    NOTICE_PENDING = "notice-pending"
+    """The depositary has the instrument; the notice period runs."""
+    EFFECTIVE = "effective"
+    """The withdrawal has taken effect: the party is no longer bound."""
+    DEFERRED = "deferred"
+    """The notice period is over but a suspensive condition holds (Ottawa Art. 20(3))."""
+    REVOKED = "revoked"
+    """The notification was revoked before it took effect (VCLT Art. 68)."""
+    ABANDONED = "abandoned"
+    """Parliament rejected the withdrawal."""
+
+
+def _sources(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _confidence(value: Confidence | str | None) -> Confidence | None:
+    if value is None:
+        return None
+    try:
+        return Confidence(value)
+    except ValueError:
+        raise InvalidArgumentError(
+            f"confidence {value!r} is not known: use one of {', '.join(c.value for c in Confidence)}",
+            value=value,
+            field="confidence",
+        ) from None
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """One recorded step: what, when, on what evidence.
+
+    ``on`` is ``None`` for a step known to have happened on a date the sources do not
+    confirm (e.g. the Polish Senate's 2025 vote): it counts as done, but no date rule
+    can be checked against it.
+    """
+
+    step: Step
+    on: date | None
+    sources: tuple[str, ...] = ()
+    note: str | None = None
+    confidence: Confidence | None = None
+
+    def describe(self) -> str:
+        """``step on YYYY-MM-DD`` (or ``step, date unconfirmed``)."""
+        return f"{self.step} on {self.on.isoformat()}" if self.on else f"{self.step}, undated"
+
+
+@attrs.frozen(kw_only=True)
+class ProjectedStep:
+    """A step :meth:`Withdrawal.project` expects, with the basis of its date."""
+
+    step: Step
+    on: date
+    basis: str
+
+
+@attrs.frozen(kw_only=True)
+class Projection:
+    """The remaining steps of a withdrawal with projected dates, and the resulting effect.
+
+    ``deposit`` is the projected (or recorded) receipt day; ``effect`` what follows from
+    it. Both are ``None`` when nothing remains (revoked, abandoned).
+    """
+
+    steps: tuple[ProjectedStep, ...]
+    deposit: date | None
+    effect: Effect | None
+    note: str = ""
+
+    @property
+    def effective_date(self) -> date | None:
+        """The earliest effective date the projection gives, ``None`` if pending or none."""
+        return self.effect.date if self.effect is not None else None
+
+
+def _party(value: object) -> str:
+    if isinstance(value, str) and len(value.strip()) == 2 and value.strip().isalpha():
+        return value.strip().upper()
+    raise InvalidArgumentError(
+        f"party {value!r} is not an ISO 3166-1 alpha-2 code: pass e.g. party='LV'",
+        value=value,
+        field="party",
+    )
+
+
+def _conflicts(
+    value: Iterable[tuple[DateLike, DateLike | None]],
+) -> tuple[tuple[date, date | None], ...]:
+    out: list[tuple[date, date | None]] = []
+    for i, pair in enumerate(value):
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise InvalidArgumentError(
+                f"armed_conflicts[{i}] must be a (start, end) pair, end None while ongoing, not {pair!r}",
+                value=pair,
+                field="armed_conflicts",
+            )
+        start = as_date(pair[0], f"armed_conflicts[{i}] start")
+        end = None if pair[1] is None else as_date(pair[1], f"armed_conflicts[{i}] end")
+        out.append((start, end))
+    return tuple(out)
+
+
+def _bounds(start: date, period: Period) -> tuple[date, date]:
+    """``start + period`` as (backward, forward): equal unless a month end is ambiguous."""
+    try:
+        day = add_period(start, period)
+    except AmbiguousDateError as exc:
+        return exc.candidates
+    return day, day
+
+
+def _join(steps: Sequence[object]) -> str:
+    names = [str(s) for s in steps]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+@attrs.frozen(kw_only=True)
+class Withdrawal:
+    """One party's withdrawal from one treaty: the template and the recorded steps.
+
+    Build one with :meth:`start` and :meth:`record` (or :meth:`replay`); the constructor
+    itself does not validate the events. Immutable, comparable and picklable.
+
+    Refused steps raise with every reason at once, and leave the object unchanged:
+
+    >>> w = Withdrawal.start(party="LV", treaty="ottawa")
+    >>> w.record("instrument-deposited", "2025-06-27")
+    Traceback (most recent call last):
+    ...
+    treatywithdraw.errors.InvalidTransitionError: instrument-deposited needs parliament-approval and head-of-state-act first (Satversme Art. 68; the Saeima takes the final decision; Satversme Art. 69 (promulgation, izsludināšana)), but they have not been recorded
+    >>> w.history
+    ()
+    """
+
+    party: str
+    treaty: Treaty
+    procedure: Procedure
+    events: tuple[Event, ...] = ()
+    rounding: Rounding | None = None
+    later_date: date | None = None
+    party_since: date | None = None
+    armed_conflicts: tuple[tuple[date, date | None], ...] = ()
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+
+    # -- construction ---------------------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls,
+        *,
+        party: str,
+        treaty: TreatyLike,
+        procedure: Procedure | str | None = None,
+        rounding: Rounding | str | None = None,
+        later_date: DateLike | None = None,
+        party_since: DateLike | None = None,
+        armed_conflicts: Iterable[tuple[DateLike, DateLike | None]] = (),
+        note: str | None = None,
+        sources: str | Iterable[str] | None = None,
+    ) -> Withdrawal:
+        """A withdrawal with nothing recorded yet.
+
+        Args:
+            party: ISO 3166-1 alpha-2 code of the withdrawing state.
+            treaty: a catalogue key, alias or :class:`~treatywithdraw.catalogue.Treaty`.
+            procedure: a template or its code; by default the party's own template,
+                or the generic one when the party has none (``.procedure.key`` says
+                which was used).
+            rounding, later_date, party_since, armed_conflicts: passed to
+                :func:`treatywithdraw.effect` when the effect is computed.
+            note, sources: about the withdrawal as a whole.
+
+        Raises:
+            UnknownTreatyError, UnknownPartyError, InvalidArgumentError, InvalidDateError.
+
+        >>> Withdrawal.start(party="ZA", treaty="ottawa").procedure.key
+        'generic'
+        """
+        code = _party(party)
+        if procedure is None:
+            try:
+                template = _procedure(code)
+            except UnknownPartyError:
+                template = _procedure("generic")
+        else:
+            template = _procedure(procedure)
+        return cls(
+            party=code,
+            treaty=_treaty(treaty),
+            procedure=template,
+            rounding=None if rounding is None else Rounding.coerce(rounding),
+            later_date=None if later_date is None else as_date(later_date, "later_date"),
+            party_since=None if party_since is None else as_date(party_since, "party_since"),
+            armed_conflicts=_conflicts(armed_conflicts),
+            note=note,
+            sources=_sources(sources),
+        )
+
+    def replay(self, events: Iterable[Event]) -> Withdrawal:
+        """Record ``events`` one after another, checking each (the event-sourced rebuild).
+
+        Raises:
+            InvalidTransitionError: at the first event that cannot be recorded; its
+                reasons name the event's position.
+        """
+        current = self
+        for i, event in enumerate(events):
+            try:
+                current = current._append(event)
+            except InvalidTransitionError as exc:
+                raise InvalidTransitionError(
+                    [f"event {i} ({event.describe()}): {r}" for r in exc.reasons]
+                ) from None
+        return current
+
+    def record(
+        self,
+        step: Step | str,
+        on: DateLike | None,
+        *,
+        source: str | Iterable[str] | None = None,
+        note: str | None = None,
+        confidence: Confidence | str | None = None,
+    ) -> Withdrawal:
+        """A new withdrawal with ``step`` recorded on ``on``; this one is unchanged.
+
+        Args:
+            step: a :class:`~treatywithdraw.procedures.Step` or its kebab-case value.
+            on: the day (a ``date``, ISO string, or aware ``datetime``, read in the
+                depositary's time zone for international steps). ``None`` records a
+                step whose date is not confirmed; the deposit and a revocation need one.
+            source: a URL, or several.
+            note: free text.
+            confidence: how sure the date is (``confirmed``, ``reported``, ``inferred``,
+                ``unconfirmed``).
+
+        Raises:
+            InvalidTransitionError: ``.reasons`` lists every violated rule: a step the
+                template does not know, a missing prerequisite, a step out of order,
+                dates going backwards, a legal deadline missed, a notice the treaty
+                does not allow, a revocation after the effect, anything after a
+                terminal state.
+
+        >>> w = Withdrawal.start(party="LV", treaty="ottawa").record("parliament-approval", "2025-04-16")
+        >>> w.record("head-of-state-act", "2025-04-20").history[-1]
+        Traceback (most recent call last):
+        ...
+        treatywithdraw.errors.InvalidTransitionError: head-of-state-act on 2025-04-20 is 4 days after parliament-approval on 2025-04-16: Satversme Art. 69 places it from 2025-04-23 to 2025-05-07 (from 7 days to 21 days after parliament-approval), unless law-returned or publication-suspended
+        """
+        kind = self._parse_step(step)
+        if kind is None:
+            raise InvalidTransitionError(
+                [
+                    f"unknown step {step!r}: the {self.procedure.name} procedure's steps are "
+                    f"{', '.join(self.procedure.step_names())}"
+                ]
+            )
+        zone = self.treaty.depositary.time_zone if kind in _INTERNATIONAL else None
+        day = None if on is None else as_date(on, f"{kind} date", zone)
+        event = Event(
+            step=kind,
+            on=day,
+            sources=_sources(source),
+            note=note,
+            confidence=_confidence(confidence),
+        )
+        return self._append(event)
+
+    def _append(self, event: Event) -> Withdrawal:
+        reasons = self._violations(event.step, event.on, structural=False)
+        if reasons:
+            raise InvalidTransitionError(reasons)
+        return attrs.evolve(self, events=(*self.events, event))
+
+    @staticmethod
+    def _parse_step(step: object) -> Step | None:
+        if isinstance(step, Step):
+            return step
+        if isinstance(step, str):
+            try:
+                return Step(step.strip().lower())
+            except ValueError:
+                return None
+        return None
+
+    # -- the rules --------------------------------------------------------------------------
+
+    def _last_index(self, step: Step) -> int | None:
+        for i in range(len(self.events) - 1, -1, -1):
+            if self.events[i].step == step:
+                return i
+        return None
+
+    def _reopened_at(self, step: Step) -> int | None:
+        """Index of a branch that sent ``step`` back after its last occurrence."""
+        last = self._last_index(step)
+        reopeners = self.procedure.reopeners(step)
+        for i in range(len(self.events) - 1, -1 if last is None else last, -1):
+            if self.events[i].step in reopeners:
+                return i
+        return None
+
+    def _satisfied(self, step: Step) -> bool:
+        return self._last_index(step) is not None and self._reopened_at(step) is None
+
+    def _terminal_event(self) -> Event | None:
+        for e in self.events:
+            if e.step in _TERMINAL:
+                return e
+        return None
+
+    def _violations(self, step: Step, day: date | None, *, structural: bool) -> list[str]:
+        p = self.procedure
+        reasons: list[str] = []
+        rule = p.get(step)
+        if rule is None:
+            reasons.append(
+                f"{step} is not a step of the {p.name} procedure ({p.key}): its steps are "
+                f"{', '.join(p.step_names())}"
+            )
+        terminal = self._terminal_event()
+        if terminal is not None:
+            when = terminal.on.isoformat() if terminal.on else "an unconfirmed date"
+            reasons.append(
+                f"the withdrawal was {_TERMINAL[terminal.step]} by {terminal.step} on {when}: "
+                "nothing can be recorded after a terminal state; start a new Withdrawal"
+            )
+        if not structural:
+            reasons.extend(self._date_violations(step, day))
+        if rule is None:
+            return reasons
+
+        reopened = self._reopened_at(step)
+        last = self._last_index(step)
+        if last is not None and reopened is None:
+            prev = self.events[last]
+            when = prev.on.isoformat() if prev.on else "an unconfirmed date"
+            again = p.reopeners(step)
+            hint = f" (it can be recorded again only after {_join(again)})" if again else ""
+            reasons.append(f"{step} was already recorded on {when}{hint}")
+
+        missing = [s for s in p.prerequisites(step) if not self._satisfied(s)]
+        if missing:
+            provisions = "; ".join(dict.fromkeys(p.rule(s).provision for s in missing))
+            they = "it has" if len(missing) == 1 else "they have"
+            reasons.append(
+                f"{step} needs {_join(missing)} first ({provisions}), but {they} not been recorded"
+            )
+
+        since = 0 if reopened is None else reopened + 1
+        window = self.events[since:]
+        rank = p.rank(step)
+        if rank is not None:
+            later = [e for e in window if (r := p.rank(e.step)) is not None and r > rank and e.step != step]
+            if later:
+                shown = _join([e.describe() for e in later])
+                reasons.append(
+                    f"{step} comes before {_join(list(dict.fromkeys(e.step for e in later)))} "
+                    f"in the {p.name} procedure, but {shown} {'is' if len(later) == 1 else 'are'} "
+                    "already recorded"
+                )
+        blocked = [e for e in window if e.step in rule.not_after]
+        if blocked:
+            reasons.append(
+                f"{step} is possible only before {_join(rule.not_after)} ({rule.provision}), "
+                f"but {_join([e.describe() for e in blocked])} "
+                f"{'is' if len(blocked) == 1 else 'are'} already recorded"
+            )
+        if day is None and step in _MUST_BE_DATED:
+            reasons.append(
+                f"{step} needs a date: "
+                + (
+                    "receipt by the depositary is the legal clock (VCLT Art. 78(b))"
+                    if step is Step.INSTRUMENT_DEPOSITED
+                    else "a revocation is valid only before the withdrawal takes effect (VCLT Art. 68)"
+                )
+            )
+        if not structural and day is not None:
+            for d in p.deadlines_for(step):
+                if d.enforced:
+                    problem = self._deadline_problem(d, day)
+                    if problem:
+                        reasons.append(problem)
+            if step is Step.INSTRUMENT_DEPOSITED:
+                try:
+                    self._effect_of(day)
+                except NoticeNotAllowedError as exc:
+                    reasons.append(str(exc))
+                except TreatyWithdrawError:
+                    pass  # ambiguous month ends etc. surface when the effect is asked for
+        return reasons
+
+    def _date_violations(self, step: Step, day: date | None) -> list[str]:
+        reasons: list[str] = []
+        if day is None:
+            return reasons
+        last = next((e for e in reversed(self.events) if e.on is not None), None)
+        if last is not None and last.on is not None and day < last.on:
+            reasons.append(
+                f"dates go backwards: {step} on {day.isoformat()} is before "
+                f"{last.describe()}, the last dated step; record steps in the order "
+                "they happened"
+            )
+        notice = self._notice_effect_or_error()
+        if isinstance(notice, Effect):
+            if notice.date is not None and day >= notice.date:
+                if step is Step.REVOCATION:
+                    reasons.append(
+                        f"revocation on {day.isoformat()} is too late: VCLT Art. 68 allows "
+                        "revoking a notification only before it takes effect, and this "
+                        f"withdrawal took effect on {notice.date.isoformat()}"
+                    )
+                else:
+                    reasons.append(
+                        f"the withdrawal took effect on {notice.date.isoformat()}: {step} on "
+                        f"{day.isoformat()} comes after a terminal state"
+                    )
+        elif notice is not None and step is Step.REVOCATION:
+            reasons.append(
+                f"cannot tell whether a revocation on {day.isoformat()} comes before the effect: {notice}"
+            )
+        return reasons
+
+    def _deadline_problem(self, d: Deadline, day: date) -> str | None:
+        i = self._last_index(d.after)
+        if i is None:
+            return None
+        ref = self.events[i].on
+        if ref is None:
+            return None
+        if d.unless and any(e.step in d.unless for e in self.events[i + 1 :]):
+            return None
+        if d.only_if and not any(e.step in d.only_if for e in self.events[:i]):
+            return None
+        lo = _bounds(ref, d.earliest) if d.earliest is not None else None
+        hi = _bounds(ref, d.latest) if d.latest is not None else None
+        outside = (lo is not None and day < lo[0]) or (hi is not None and day > hi[1])
+        ambiguous = (lo is not None and day < lo[1]) or (hi is not None and day > hi[0])
+        if not (outside or ambiguous):
+            return None
+        if lo is not None and hi is not None:
+            window = f"from {lo[1].isoformat()} to {hi[0].isoformat()}"
+        elif lo is not None:
+            window = f"no earlier than {lo[1].isoformat()}"
+        else:
+            assert hi is not None
+            window = f"no later than {hi[0].isoformat()}"
+        message = (
+            f"{d.step} on {day.isoformat()} is {(day - ref).days} days after {d.after} on "
+            f"{ref.isoformat()}: {d.provision} places it {window} ({d.window()})"
+        )
+        if d.unless:
+            message += f", unless {' or '.join(d.unless)}"
+        if not outside:
+            message += (
+                "; the bound falls on a day the month lacks, so this day is ambiguous: record "
+                "a day clearly inside the window"
+            )
+        return message
+
+    # -- the effect -------------------------------------------------------------------------
+
+    def _effect_of(self, received: date) -> Effect:
+        return _effect(
+            self.treaty,
+            received,
+            rounding=self.rounding,
+            party=self.party,
+            later_date=self.later_date,
+            party_since=self.party_since,
+            armed_conflicts=self.armed_conflicts,
+        )
+
+    def _notice_effect_or_error(self) -> Effect | TreatyWithdrawError | None:
+        deposit = self.deposit
+        if deposit is None or deposit.on is None:
+            return None
+        try:
+            return self._effect_of(deposit.on)
+        except TreatyWithdrawError as exc:
+            return exc
+
+    @property
+    def deposit(self) -> Event | None:
+        """The ``instrument-deposited`` event (receipt by the depositary), if recorded."""
+        i = self._last_index(Step.INSTRUMENT_DEPOSITED)
+        return None if i is None else self.events[i]
+
+    @property
+    def history(self) -> tuple[Event, ...]:
+        """Every recorded event, in the order recorded (which is chronological)."""
+        return self.events
+
+    @property
+    def effect(self) -> Effect | None:
+        """The effect of the deposited instrument; ``None`` before receipt or if revoked.
+
+        Raises:
+            AmbiguousDateError, NoticeNotAllowedError, NoWithdrawalClauseError: as
+                :func:`treatywithdraw.effect` does for this receipt day and options.
+        """
+        deposit = self.deposit
+        if deposit is None or deposit.on is None or self._last_index(Step.REVOCATION) is not None:
+            return None
+        return self._effect_of(deposit.on)
+
+    @property
+    def effective_date(self) -> date | None:
+        """The day the withdrawal takes effect, or ``None``: not received yet, revoked,
+        or pending a suspensive condition (see :attr:`effect`)."""
+        e = self.effect
+        return None if e is None else e.date
+
+    # -- questions ----------------------------------------------------------------------------
+
+    def _known_by(self, day: date) -> list[Event]:
+        """Events known to have happened by ``day``: an undated one counts once a later
+        dated event is on or before ``day``."""
+        known: list[Event] = []
+        pending: list[Event] = []
+        for e in self.events:
+            if e.on is None:
+                pending.append(e)
+            elif e.on <= day:
+                known.extend(pending)
+                pending.clear()
+                known.append(e)
+            else:
+                break
+        return known
+
+    def status(self, as_of: DateLike) -> Status:
+        """Where the withdrawal stands on ``as_of`` (events after that day are ignored).
+
+        Raises:
+            AmbiguousDateError and the other effect errors, once the instrument is received.
+
+        >>> w = Withdrawal.start(party="LV", treaty="ottawa")
+        >>> w.status("2025-01-01")
+        <Status.IN_PREPARATION: 'in-preparation'>
+        """
+        day = as_date(as_of, "as_of")
+        known = self._known_by(day)
+        steps = {e.step for e in known}
+        if Step.REVOCATION in steps:
+            return Status.REVOKED
+        if Step.PARLIAMENT_REJECTION in steps:
+            return Status.ABANDONED
+        deposit = self.deposit
+        if Step.INSTRUMENT_DEPOSITED in steps and deposit is not None and deposit.on is not None:
+            e = self._effect_of(deposit.on)
+            if e.date is not None and day >= e.date:
+                return Status.EFFECTIVE
+            # The clause's own date (or a later one named in the notice) has passed but a
+            # suspensive condition holds (Ottawa Art. 20(3)): deferred, not pending.
+            due = e.computed if e.computed is not None else e.expiry
+            if due is not None and self.later_date is not None and self.later_date > due:
+                due = self.later_date
+            if due is not None and day >= due:
+                return Status.DEFERRED
+            return Status.NOTICE_PENDING
+        partial = attrs.evolve(self, events=tuple(known))
+        if all(partial._satisfied(s) for s in self.procedure.approval_steps()):
+            return Status.APPROVED
+        return Status.IN_PREPARATION
+
+    def next_steps(self) -> tuple[Step, ...]:
+        """The steps the template would accept next, in template order (dates aside).
+
+        >>> Withdrawal.start(party="FI", treaty="ottawa").next_steps()
+        (<Step.INITIATIVE: 'initiative'>, <Step.GOVERNMENT_DECISION: 'government-decision'>)
+        """
+        allowed = []
+        for rule in self.procedure.steps:
+            if rule.step in _MUST_BE_DATED:
+                probe = self._violations(rule.step, date.min, structural=True)
+            else:
+                probe = self._violations(rule.step, None, structural=True)
+            if not probe:
+                allowed.append(rule.step)
+        return tuple(allowed)
+
+    def explain(self, as_of: DateLike | None = None) -> str:
+        """The recorded steps, one a line, then the effect (and the status on ``as_of``)."""
+        lines = [
+            f"{self.party} withdrawing from {self.treaty.short_name} ({self.treaty.key}); "
+            f"procedure: {self.procedure.name} ({self.procedure.key})"
+        ]
+        for e in self.events:
+            rule = self.procedure.get(e.step)
+            who = f" — {rule.actor}" if rule is not None else ""
+            label = f" [{e.confidence}]" if e.confidence else ""
+            lines.append(f"  {e.on.isoformat() if e.on else 'undated   '}  {e.step}{who}{label}")
+        if self._last_index(Step.REVOCATION) is not None:
+            lines.append("Revoked before taking effect (VCLT Art. 68): no effective date.")
+        else:
+            notice = self._notice_effect_or_error()
+            if isinstance(notice, Effect):
+                lines.append(notice.explain())
+            elif notice is not None:
+                lines.append(f"Effect: {notice}")
+        if as_of is not None:
+            lines.append(f"Status on {as_date(as_of, 'as_of').isoformat()}: {self.status(as_of)}")
+        return "\n".join(lines)
+
+    # -- projection ---------------------------------------------------------------------------
+
+    def project(
+        self,
+        durations: Mapping[Step | str, Period | int | str] | None = None,
+        *,
+        start: DateLike | None = None,
+    ) -> Projection:
+        """Projected dates for the remaining required steps, and the earliest effect.
+
+        Each remaining step is placed a typical duration after the previous one: the
+        template's (measured on the 2025 cases, each with its basis) unless
+        ``durations`` gives another (a :class:`~treatywithdraw.periods.Period`, a number
+        of days, or an ISO duration such as ``"P2M"``). A legal minimum (Satversme
+        Art. 69: not before the 7th day) moves a step later when needed.
+
+        Args:
+            durations: per step, the time from the previous step.
+            start: where to start when nothing dated is recorded yet.
+
+        Raises:
+            InvalidArgumentError: nothing dated recorded and no ``start``; a bad duration.
+
+        >>> w = Withdrawal.start(party="LV", treaty="ottawa").record("parliament-approval", "2025-04-16")
+        >>> p = w.project({"head-of-state-act": 3})
+        >>> [(s.step.value, s.on.isoformat()) for s in p.steps]
+        [('head-of-state-act', '2025-04-23'), ('instrument-deposited', '2025-06-26')]
+        >>> p.effective_date
+        datetime.date(2025, 12, 26)
+        """
+        terminal = self._terminal_event()
+        if terminal is not None:
+            return Projection(
+                steps=(),
+                deposit=None,
+                effect=None,
+                note=f"the withdrawal was {_TERMINAL[terminal.step]}: nothing remains",
+            )
+        deposit = self.deposit
+        if deposit is not None and deposit.on is not None:
+            return Projection(
+                steps=(),
+                deposit=deposit.on,
+                effect=self.effect,
+                note="the instrument was received: only the notice period remains",
+            )
+        overrides = {self._duration_key(k): self._duration_value(k, v) for k, v in (durations or {}).items()}
+        p = self.procedure
+        highest = max((r for e in self.events if (r := p.rank(e.step)) is not None), default=-1)
+        remaining = [
+            s
+            for s in p.main_path()
+            if not self._satisfied(s) and ((p.rank(s) or 0) > highest or self._reopened_at(s) is not None)
+        ]
+        dated = [e.on for e in self.events if e.on is not None]
+        if dated:
+            cursor = dated[-1]
+        elif start is not None:
+            cursor = as_date(start, "start")
+        else:
+            raise InvalidArgumentError(
+                "nothing dated is recorded yet: pass start= (the day to project from)",
+                value=None,
+                field="start",
+            )
+        known: dict[Step, date] = {e.step: e.on for e in self.events if e.on is not None}
+        out: list[ProjectedStep] = []
+        for s in remaining:
+            if s in overrides:
+                period, basis = overrides[s], "given by the caller"
+            elif (d := p.duration(s)) is not None:
+                period, basis = d.period, d.basis
+            else:
+                period, basis = Period(), "no typical duration known: projected on the same day"
+            on = add_period(cursor, period, self.rounding or Rounding.RAISE)
+            for dl in p.deadlines_for(s):
+                ref = known.get(dl.after)
+                if not dl.enforced or dl.earliest is None or ref is None:
+                    continue
+                if dl.unless and any(e.step in dl.unless for e in self.events):
+                    continue
+                if dl.only_if and not any(e.step in dl.only_if for e in self.events):
+                    continue
+                bound = _bounds(ref, dl.earliest)[1]
+                if bound > on:
+                    on, basis = bound, f"legal minimum: {dl.describe()}"
+            out.append(ProjectedStep(step=s, on=on, basis=basis))
+            known[s] = on
+            cursor = on
+        received = known.get(Step.INSTRUMENT_DEPOSITED)
+        return Projection(
+            steps=tuple(out),
+            deposit=received,
+            effect=None if received is None else self._effect_of(received),
+        )
+
+    @staticmethod
+    def _duration_key(key: Step | str) -> Step:
+        try:
+            return Step(key)
+        except ValueError:
+            raise InvalidArgumentError(
+                f"durations: {key!r} is not a step; use values such as 'head-of-state-act'",
+                value=key,
+                field="durations",
+            ) from None
+
+    @staticmethod
+    def _duration_value(key: Step | str, value: Period | int | str) -> Period:
+        if isinstance(value, Period):
+            return value
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return Period(days=value)
+        if isinstance(value, str):
+            return Period.parse(value)
+        raise InvalidArgumentError(
+            f"durations[{str(key)!r}] = {value!r}: give a Period, a number of days >= 0 or an "
+            "ISO duration such as 'P14D'",
+            value=value,
+            field="durations",
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Suspension:
+    """A notification *suspending* a treaty (VCLT Arts. 57-62, 65): not a withdrawal.
+
+    Ukraine notified the UN Secretary-General on 18 July 2025 that it suspended the
+    Ottawa Convention, invoking VCLT Art. 62 (fundamental change of circumstances).
+    The Convention's Art. 20 knows only withdrawal, so there is no notice period and no
+    effective date; objections followed, and the 22nd Meeting of States Parties found
+    that suspension is not permitted. Asking for a date raises with that explanation:
+
+    >>> s = Suspension.create(party="UA", treaty="ottawa", basis="VCLT Art. 62",
+    ...                       notified="2025-07-18")
+    >>> s.effective_date
+    Traceback (most recent call last):
+    ...
+    treatywithdraw.errors.NotAWithdrawalError: UA's notification received on 2025-07-18 suspended the Ottawa Convention under VCLT Art. 62: it is not a withdrawal under Art. 20(2)-(3), so it has no notice period and no effective date. ...
+    """
+
+    party: str
+    treaty: Treaty
+    basis: str
+    notified: date
+    events: tuple[Event, ...] = ()
+    outcome: str | None = None
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+
+    @classmethod
+    def create(
+        cls,
+        *,
+        party: str,
+        treaty: TreatyLike,
+        basis: str,
+        notified: DateLike,
+        events: Iterable[Event] = (),
+        outcome: str | None = None,
+        note: str | None = None,
+        sources: str | Iterable[str] | None = None,
+    ) -> Suspension:
+        """A checked suspension record: events in date order, none after the notification.
+
+        Raises:
+            InvalidTransitionError: every event out of order, at once.
+        """
+        t = _treaty(treaty)
+        day = as_date(notified, "notified", t.depositary.time_zone)
+        steps = tuple(events)
+        reasons = []
+        previous: Event | None = None
+        for i, e in enumerate(steps):
+            if e.step in _INTERNATIONAL:
+                reasons.append(
+                    f"event {i}: {e.step} belongs to a withdrawal; a suspension's "
+                    "notification is the `notified` date"
+                )
+            if e.on is not None and previous is not None and previous.on is not None and e.on < previous.on:
+                reasons.append(f"event {i}: dates go backwards ({e.describe()} after {previous.describe()})")
+            if e.on is not None and e.on > day:
+                reasons.append(f"event {i}: {e.describe()} is after the notification ({day.isoformat()})")
+            if e.on is not None:
+                previous = e
+        if reasons:
+            raise InvalidTransitionError(reasons)
+        return cls(
+            party=_party(party),
+            treaty=t,
+            basis=basis,
+            notified=day,
+            events=steps,
+            outcome=outcome,
+            note=note,
+            sources=_sources(sources),
+        )
+
+    @property
+    def history(self) -> tuple[Event, ...]:
+        """The domestic steps recorded before the notification."""
+        return self.events
+
+    def explain(self) -> str:
+        """Why this record has no effective date, and what to do instead."""
+        t = self.treaty
+        text = (
+            f"{self.party}'s notification received on {self.notified.isoformat()} suspended "
+            f"the {t.short_name} under {self.basis}: it is not a withdrawal under "
+            f"{t.clause.article}, so it has no notice period and no effective date."
+        )
+        if self.outcome:
+            text += f" {self.outcome}"
+        text += (
+            " To ask when a withdrawal under the treaty's own clause would take effect, "
+            f"use Withdrawal.start(party={self.party!r}, treaty={t.key!r}, "
+            "procedure='generic') and record instrument-deposited"
+        )
+        if t.clause.armed_conflict_deferral:
+            text += (
+                f"; {t.clause.article} defers the effect while the party is engaged in an "
+                "armed conflict at expiry: pass armed_conflicts="
+            )
+        return text + "."
+
+    def _refuse(self) -> NoReturn:
+        raise NotAWithdrawalError(self.explain(), basis=self.basis)
+
+    @property
+    def effective_date(self) -> NoReturn:
+        """Always raises :class:`~treatywithdraw.errors.NotAWithdrawalError`."""
+        self._refuse()
+
+    @property
+    def effect(self) -> NoReturn:
+        """Always raises :class:`~treatywithdraw.errors.NotAWithdrawalError`."""
+        self._refuse()
+
+    def status(self, as_of: DateLike) -> NoReturn:
+        """Always raises: a suspension has no withdrawal status."""
+        self._refuse()
+
+    def project(self, *args: object, **kwargs: object) -> NoReturn:
+        """Always raises: nothing of a withdrawal remains to project."""
+        self._refuse()
+
+    def record(self, *args: object, **kwargs: object) -> NoReturn:
+        """Always raises: record the steps of a withdrawal on a :class:`Withdrawal`."""
+        self._refuse()
