@@ -519,7 +519,12 @@ def treaty(key: TreatyLike) -> Treaty:
     found = _file(name) or _load()[0].get(name)
     if found is None:
         index = _load()[0]
-        close = difflib.get_close_matches(name, list(index), n=3, cutoff=0.6)
+        # Close spellings first; failing those, the nearest keys anyway, so the message
+        # always names somewhere to go.
+        names = list(index)
+        close = difflib.get_close_matches(name, names, n=3, cutoff=0.6) or difflib.get_close_matches(
+            name, names, n=3, cutoff=0.0
+        )
         keys: list[str] = []
         for c in close:
             if index[c].key not in keys:
