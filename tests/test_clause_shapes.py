@@ -117,6 +117,11 @@ class TestTreatyAge:
             effective_date("nato", "1960-01-01")
         assert effective_date("nato", "2025-01-01") == date(2026, 1, 1)
 
+    def test_nato_planning_before_notice_was_allowed(self) -> None:
+        assert tw.latest_receipt_date("nato", "2026-01-01") == date(2025, 1, 1)
+        with pytest.raises(NoticeNotAllowedError, match="1969-01-01"):
+            tw.latest_receipt_date("nato", "1969-01-01")
+
 
 class TestDecisions:
     def test_teu_default_two_years_then_the_day_after(self) -> None:

@@ -569,9 +569,12 @@ def _single_rounding_latest(
     """
     clause = t.clause
 
-    def effect_of(day: date) -> date:
-        result = _compute(t, day, mode, party, None, None, (), apply_vclt56, None, None, planning=True)
-        assert result.computed is not None
+    def effect_of(day: date) -> date | None:
+        """The clause's date for a receipt on ``day``; ``None`` where notice is not yet allowed."""
+        try:
+            result = _compute(t, day, mode, party, None, None, (), apply_vclt56, None, None, planning=True)
+        except NoticeNotAllowedError:
+            return None
         return result.computed
 
     convention: Convention | None
@@ -616,22 +619,22 @@ def _single_rounding_latest(
     # Month ends make the map from receipt to effect flat or jump by a day or three:
     # step to the exact boundary (at most a few iterations).
     for _ in range(8):
-        if _effect_or_none(effect_of, guess) is not None and effect_of(guess) <= target:
+        found = effect_of(guess)
+        if found is not None and found <= target:
             break
         guess -= _ONE_DAY
+    else:
+        # Only a minimum-participation rule (a treaty too young) leaves no day to step to.
+        raise NoticeNotAllowedError(
+            f"{t.key}: no receipt day gives an effect by {target.isoformat()}: notice is not "
+            "allowed early enough"
+        )
     for _ in range(8):
-        following = _effect_or_none(effect_of, guess + _ONE_DAY)
+        following = effect_of(guess + _ONE_DAY)
         if following is None or following > target:
             break
         guess += _ONE_DAY
     return guess
-
-
-def _effect_or_none(fn: object, day: date) -> date | None:
-    try:
-        return fn(day)  # type: ignore[operator,no-any-return]
-    except NoticeNotAllowedError:
-        return None
 
 
 def latest_receipt_date(
