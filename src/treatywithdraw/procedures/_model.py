@@ -30,6 +30,7 @@ __all__ = [
     "Source",
     "Step",
     "StepRule",
+    "international_steps",
 ]
 
 
@@ -142,6 +143,60 @@ class StepRule:
     provision: str = ""
     note: str = ""
     confidence: Confidence = Confidence.CONFIRMED
+
+
+def international_steps(
+    actor: Actor,
+    *,
+    deposit_requires: tuple[Step, ...],
+    deposit_provision: str,
+    deposit_note: str = "",
+    notify_provision: str,
+) -> tuple[StepRule, ...]:
+    """The international end of a template: the deposit, then its two branch steps.
+
+    Every template ends the same way: ``actor`` (usually the foreign ministry) deposits
+    the instrument, which is required and starts the legal clock; after it, the other
+    parties may be notified and the withdrawal may be revoked before it takes effect
+    (VCLT Art. 68), both optional. What the deposit waits for and the provisions it
+    cites belong to the state, so the caller names them.
+
+    >>> steps = international_steps(
+    ...     Actor(name="Ministry of Foreign Affairs"),
+    ...     deposit_requires=(Step.PARLIAMENT_APPROVAL,),
+    ...     deposit_provision="the treaty's withdrawal clause",
+    ...     notify_provision="the treaty's withdrawal clause",
+    ... )
+    >>> [(str(r.step), r.required, [str(s) for s in r.requires]) for r in steps]
+    [('instrument-deposited', True, ['parliament-approval']),
+     ('parties-notified', False, ['instrument-deposited']),
+     ('revocation', False, ['instrument-deposited'])]
+    >>> steps[-1].provision
+    'VCLT Art. 68'
+    """
+    return (
+        StepRule(
+            step=Step.INSTRUMENT_DEPOSITED,
+            actor=actor,
+            requires=deposit_requires,
+            provision=deposit_provision,
+            note=deposit_note,
+        ),
+        StepRule(
+            step=Step.PARTIES_NOTIFIED,
+            actor=actor,
+            required=False,
+            requires=(Step.INSTRUMENT_DEPOSITED,),
+            provision=notify_provision,
+        ),
+        StepRule(
+            step=Step.REVOCATION,
+            actor=actor,
+            required=False,
+            requires=(Step.INSTRUMENT_DEPOSITED,),
+            provision="VCLT Art. 68",
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True)

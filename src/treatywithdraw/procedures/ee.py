@@ -32,6 +32,7 @@ from treatywithdraw.procedures._model import (
     Source,
     Step,
     StepRule,
+    international_steps,
 )
 
 __all__ = ["PROCEDURE"]
@@ -95,25 +96,13 @@ PROCEDURE = Procedure(
             requires=(Step.PARLIAMENT_APPROVAL,),
             provision="Constitution §107 (proclamation, väljakuulutamine)",
         ),
-        StepRule(
-            step=Step.INSTRUMENT_DEPOSITED,
-            actor=_MFA,
-            requires=(Step.HEAD_OF_STATE_ACT,),
-            provision="Ottawa Art. 20(2)-(3); VCLT Arts. 67(2), 78(b)",
-        ),
-        StepRule(
-            step=Step.PARTIES_NOTIFIED,
-            actor=_MFA,
-            required=False,
-            requires=(Step.INSTRUMENT_DEPOSITED,),
-            provision="Ottawa Art. 20(2)",
-        ),
-        StepRule(
-            step=Step.REVOCATION,
-            actor=_MFA,
-            required=False,
-            requires=(Step.INSTRUMENT_DEPOSITED,),
-            provision="VCLT Art. 68",
+        # The instrument carries out the denunciation Act, so it waits until the President
+        # has proclaimed that Act (Constitution §107).
+        *international_steps(
+            _MFA,
+            deposit_requires=(Step.HEAD_OF_STATE_ACT,),
+            deposit_provision="Ottawa Art. 20(2)-(3); VCLT Arts. 67(2), 78(b)",
+            notify_provision="Ottawa Art. 20(2)",
         ),
     ),
     deadlines=(

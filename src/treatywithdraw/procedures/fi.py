@@ -30,6 +30,7 @@ from treatywithdraw.procedures._model import (
     Source,
     Step,
     StepRule,
+    international_steps,
 )
 
 __all__ = ["PROCEDURE"]
@@ -84,25 +85,13 @@ PROCEDURE = Procedure(
             requires=(Step.PARLIAMENT_APPROVAL,),
             provision="Constitution s. 93(1); President decides after Parliament consents",
         ),
-        StepRule(
-            step=Step.INSTRUMENT_DEPOSITED,
-            actor=_MFA,
-            requires=(Step.DENUNCIATION_DECISION,),
-            provision="Ottawa Art. 20(2)-(3); VCLT Arts. 67(2), 78(b)",
-        ),
-        StepRule(
-            step=Step.PARTIES_NOTIFIED,
-            actor=_MFA,
-            required=False,
-            requires=(Step.INSTRUMENT_DEPOSITED,),
-            provision="Ottawa Art. 20(2)",
-        ),
-        StepRule(
-            step=Step.REVOCATION,
-            actor=_MFA,
-            required=False,
-            requires=(Step.INSTRUMENT_DEPOSITED,),
-            provision="VCLT Art. 68",
+        # The instrument carries the President's decision to withdraw, taken after the
+        # Eduskunta consents (Constitution s. 93(1)).
+        *international_steps(
+            _MFA,
+            deposit_requires=(Step.DENUNCIATION_DECISION,),
+            deposit_provision="Ottawa Art. 20(2)-(3); VCLT Arts. 67(2), 78(b)",
+            notify_provision="Ottawa Art. 20(2)",
         ),
     ),
     durations=(

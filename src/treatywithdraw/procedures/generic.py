@@ -23,6 +23,7 @@ from treatywithdraw.procedures._model import (
     Source,
     Step,
     StepRule,
+    international_steps,
 )
 
 __all__ = ["PROCEDURE"]
@@ -73,24 +74,13 @@ PROCEDURE = Procedure(
             actor=Actor(name="Head of state"),
             provision="domestic constitution (promulgation or signature)",
         ),
-        StepRule(
-            step=Step.INSTRUMENT_DEPOSITED,
-            actor=_FOREIGN_MINISTRY,
-            provision="the treaty's withdrawal clause; VCLT Arts. 67(2), 78(b)",
-        ),
-        StepRule(
-            step=Step.PARTIES_NOTIFIED,
-            actor=_FOREIGN_MINISTRY,
-            required=False,
-            requires=(Step.INSTRUMENT_DEPOSITED,),
-            provision="the treaty's withdrawal clause",
-        ),
-        StepRule(
-            step=Step.REVOCATION,
-            actor=_FOREIGN_MINISTRY,
-            required=False,
-            requires=(Step.INSTRUMENT_DEPOSITED,),
-            provision="VCLT Art. 68",
+        # Nothing domestic is required before the deposit: the library does not know the
+        # state's constitution, and a deposit made without parliament is still a fact.
+        *international_steps(
+            _FOREIGN_MINISTRY,
+            deposit_requires=(),
+            deposit_provision="the treaty's withdrawal clause; VCLT Arts. 67(2), 78(b)",
+            notify_provision="the treaty's withdrawal clause",
         ),
     ),
     durations=(

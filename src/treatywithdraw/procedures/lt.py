@@ -33,6 +33,7 @@ from treatywithdraw.procedures._model import (
     Source,
     Step,
     StepRule,
+    international_steps,
 )
 
 __all__ = ["PROCEDURE"]
@@ -100,25 +101,13 @@ PROCEDURE = Procedure(
             "recorded, it must come before the deposit.",
             confidence=Confidence.UNCONFIRMED,
         ),
-        StepRule(
-            step=Step.INSTRUMENT_DEPOSITED,
-            actor=_MFA,
-            requires=(Step.PARLIAMENT_APPROVAL,),
-            provision="Ottawa Art. 20(2)-(3); VCLT Arts. 67(2), 78(b)",
-        ),
-        StepRule(
-            step=Step.PARTIES_NOTIFIED,
-            actor=_MFA,
-            required=False,
-            requires=(Step.INSTRUMENT_DEPOSITED,),
-            provision="Ottawa Art. 20(2)",
-        ),
-        StepRule(
-            step=Step.REVOCATION,
-            actor=_MFA,
-            required=False,
-            requires=(Step.INSTRUMENT_DEPOSITED,),
-            provision="VCLT Art. 68",
+        # The instrument waits for the Seimas's law (Constitution Art. 67(16)), not for
+        # the President's signature, whose 2025 date is unconfirmed (head-of-state-act).
+        *international_steps(
+            _MFA,
+            deposit_requires=(Step.PARLIAMENT_APPROVAL,),
+            deposit_provision="Ottawa Art. 20(2)-(3); VCLT Arts. 67(2), 78(b)",
+            notify_provision="Ottawa Art. 20(2)",
         ),
     ),
     durations=(

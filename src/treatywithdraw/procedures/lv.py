@@ -38,6 +38,7 @@ from treatywithdraw.procedures._model import (
     Source,
     Step,
     StepRule,
+    international_steps,
 )
 
 __all__ = ["PROCEDURE"]
@@ -113,26 +114,14 @@ PROCEDURE = Procedure(
             requires=(Step.PARLIAMENT_APPROVAL,),
             provision="Satversme Art. 69 (promulgation, izsludināšana)",
         ),
-        StepRule(
-            step=Step.INSTRUMENT_DEPOSITED,
-            actor=_MFA,
-            requires=(Step.HEAD_OF_STATE_ACT,),
-            provision="Ottawa Art. 20(2)-(3); VCLT Arts. 67(2), 78(b)",
-            note="Who signed the 2025 instrument (President, PM or FM) is unconfirmed.",
-        ),
-        StepRule(
-            step=Step.PARTIES_NOTIFIED,
-            actor=_MFA,
-            required=False,
-            requires=(Step.INSTRUMENT_DEPOSITED,),
-            provision="Ottawa Art. 20(2)",
-        ),
-        StepRule(
-            step=Step.REVOCATION,
-            actor=_MFA,
-            required=False,
-            requires=(Step.INSTRUMENT_DEPOSITED,),
-            provision="VCLT Art. 68",
+        # The instrument carries out the withdrawal law, so it waits until the President
+        # has promulgated that law (Satversme Art. 69).
+        *international_steps(
+            _MFA,
+            deposit_requires=(Step.HEAD_OF_STATE_ACT,),
+            deposit_provision="Ottawa Art. 20(2)-(3); VCLT Arts. 67(2), 78(b)",
+            deposit_note="Who signed the 2025 instrument (President, PM or FM) is unconfirmed.",
+            notify_provision="Ottawa Art. 20(2)",
         ),
     ),
     deadlines=(

@@ -36,6 +36,7 @@ from treatywithdraw.procedures._model import (
     Source,
     Step,
     StepRule,
+    international_steps,
 )
 
 __all__ = ["PROCEDURE"]
@@ -110,25 +111,14 @@ PROCEDURE = Procedure(
             provision="Constitution Art. 133(1)(1); Act on International Agreements Art. 22",
             note="On the Foreign Minister's request, only after the consent statute.",
         ),
-        StepRule(
-            step=Step.INSTRUMENT_DEPOSITED,
-            actor=_MFA,
-            requires=(Step.DENUNCIATION_DECISION,),
-            provision="Ottawa Art. 20(2)-(3); VCLT Arts. 67(2), 78(b)",
-        ),
-        StepRule(
-            step=Step.PARTIES_NOTIFIED,
-            actor=_MFA,
-            required=False,
-            requires=(Step.INSTRUMENT_DEPOSITED,),
-            provision="Ottawa Art. 20(2)",
-        ),
-        StepRule(
-            step=Step.REVOCATION,
-            actor=_MFA,
-            required=False,
-            requires=(Step.INSTRUMENT_DEPOSITED,),
-            provision="VCLT Art. 68",
+        # The consent statute does not itself denounce: the instrument carries the
+        # President's act of denunciation (Constitution Art. 133(1)(1); Act on
+        # International Agreements Art. 22).
+        *international_steps(
+            _MFA,
+            deposit_requires=(Step.DENUNCIATION_DECISION,),
+            deposit_provision="Ottawa Art. 20(2)-(3); VCLT Arts. 67(2), 78(b)",
+            notify_provision="Ottawa Art. 20(2)",
         ),
     ),
     deadlines=(
