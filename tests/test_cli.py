@@ -110,3 +110,20 @@ def test_example_as_a_process() -> None:
     assert done.returncode == 0, done.stderr
     assert "2025-12-27" in done.stdout
     assert "Art. 20" in done.stdout
+
+
+def test_timeline_ics_parses_back(capsys: pytest.CaptureFixture[str]) -> None:
+    icalendar = pytest.importorskip("icalendar")
+    code, out, _ = run(capsys, "timeline", str(ROOT / "seeds" / "lv-ottawa-2025.toml"), "--format", "ics")
+    assert code == 0
+    calendar = icalendar.Calendar.from_ical(out)
+    days = {event.decoded("dtstart").isoformat() for event in calendar.walk("VEVENT")}
+    assert "2025-12-27" in days
+    assert "2025-06-27" in days
+
+
+def test_timeline_mermaid(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "timeline", str(ROOT / "seeds" / "lv-ottawa-2025.toml"), "--format", "mermaid")
+    assert code == 0
+    assert out.startswith("gantt\n")
+    assert "2025-12-27" in out

@@ -21,6 +21,7 @@ from treatywithdraw.errors import (
     InvalidArgumentError,
     InvalidDateError,
     InvalidTransitionError,
+    MissingExtraError,
     NotAWithdrawalError,
     NoticeNotAllowedError,
     NoWithdrawalClauseError,
@@ -44,8 +45,18 @@ if TYPE_CHECKING:
         effective_date,
         latest_receipt_date,
     )
-    from treatywithdraw.formats import load_timeline, parse_timeline, timeline_from_json, timeline_to_json
+    from treatywithdraw.formats import (
+        load_timeline,
+        parse_timeline,
+        procedure_state_diagram,
+        timeline_diagram,
+        timeline_from_json,
+        timeline_gantt,
+        timeline_to_json,
+        to_ics,
+    )
     from treatywithdraw.periods import Period, Rounding, add_period
+    from treatywithdraw.plot import plot_timelines
 
     # Procedures and timelines
     # (the registry's `procedures()` stays in treatywithdraw.procedures: the name is the subpackage's)
@@ -78,6 +89,11 @@ _LAZY = {
     "parse_timeline": "formats",
     "timeline_from_json": "formats",
     "timeline_to_json": "formats",
+    "to_ics": "formats",
+    "timeline_gantt": "formats",
+    "timeline_diagram": "formats",
+    "procedure_state_diagram": "formats",
+    "plot_timelines": "plot",
 }
 
 __all__ = [
@@ -110,6 +126,12 @@ __all__ = [
     "procedure",
     "timeline_from_json",
     "timeline_to_json",
+    # exports (iCalendar needs the 'ics' extra, the chart the 'plot' extra)
+    "plot_timelines",
+    "procedure_state_diagram",
+    "timeline_diagram",
+    "timeline_gantt",
+    "to_ics",
     # errors
     "AmbiguousDateError",
     "CatalogueError",
@@ -117,6 +139,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidDateError",
     "InvalidTransitionError",
+    "MissingExtraError",
     "NoWithdrawalClauseError",
     "NoticeNotAllowedError",
     "NotAWithdrawalError",

@@ -111,12 +111,19 @@ def _parser() -> argparse.ArgumentParser:
         "timeline",
         help="status, steps and effect of a timeline file",
         description="Read a timeline file (TOML or JSON) and print its steps, effect and status.",
-        epilog="example:\n  treatywithdraw timeline seeds/lv-ottawa-2025.toml --as-of 2025-07-01",
+        epilog="examples:\n  treatywithdraw timeline seeds/lv-ottawa-2025.toml --as-of 2025-07-01\n"
+        "  treatywithdraw timeline seeds/lv-ottawa-2025.toml --format ics > latvia.ics",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", metavar="FILE", help="a timeline file (docs/procedures.md)")
     p.add_argument("--as-of", metavar="D", help="the day to report the status on (default: today)")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "ics", "mermaid"],
+        default="text",
+        help="text (default), json (docs: the timeline file format), ics (iCalendar; needs the "
+        "'ics' extra) or mermaid (a gantt diagram)",
+    )
 
     sub.add_parser(
         "example",
@@ -269,11 +276,19 @@ def _timeline(args: argparse.Namespace) -> int:
     loaded = load_timeline(args.file)
     if args.format == "json":
         print(timeline_to_json(loaded), end="")
-    elif isinstance(loaded, Withdrawal):
-        print(loaded.explain(as_of=args.as_of or date.today()))
-    else:  # a suspension (Ukraine, 2025): it has no effective date, and says why
+    elif not isinstance(loaded, Withdrawal):  # a suspension (Ukraine, 2025): no effective date
         print(loaded.explain())
         return 1
+    elif args.format == "ics":
+        from treatywithdraw.formats import to_ics
+
+        print(to_ics(loaded, as_of=args.as_of), end="")
+    elif args.format == "mermaid":
+        from treatywithdraw.formats import timeline_gantt
+
+        print(timeline_gantt(loaded, as_of=args.as_of), end="")
+    else:
+        print(loaded.explain(as_of=args.as_of or date.today()))
     return 0
 
 

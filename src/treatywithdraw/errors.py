@@ -18,6 +18,7 @@ __all__ = [
     "InvalidArgumentError",
     "InvalidDateError",
     "InvalidTransitionError",
+    "MissingExtraError",
     "NoWithdrawalClauseError",
     "NotAWithdrawalError",
     "NoticeNotAllowedError",
@@ -164,3 +165,11 @@ class NotAWithdrawalError(TreatyWithdrawError, ValueError):
     def __init__(self, message: str, *, basis: str = "") -> None:
         self.basis = basis
         super().__init__(message)
+
+
+class MissingExtraError(TreatyWithdrawError, ImportError):
+    """An optional extra is not installed.
+
+    The message names the extra and the ``pip install`` command that adds it; ``.name``
+    is the missing module (``ImportError`` sets it).
+    """

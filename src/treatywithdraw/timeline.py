@@ -695,6 +695,50 @@ class Withdrawal:
             lines.append(f"Status on {as_date(as_of, 'as_of').isoformat()}: {self.status(as_of)}")
         return "\n".join(lines)
 
+    def _repr_html_(self) -> str:
+        """A compact HTML table for notebooks: party, treaty, the steps, the effect.
+
+        Never raises: an effect that cannot be computed shows the error's message. There
+        is no status row, which would need today's date (use :meth:`status`).
+
+        >>> w = Withdrawal.start(party="LV", treaty="ottawa").record("parliament-approval", "2025-04-16")
+        >>> "<td>2025-04-16</td><td>parliament-approval</td>" in w._repr_html_()
+        True
+        """
+        import html
+
+        def row(*cells: str, head: bool = False) -> str:
+            tag = "th" if head else "td"
+            return "<tr>" + "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in cells) + "</tr>"
+
+        def pair(key: str, value: str) -> str:
+            return f'<tr><th>{html.escape(key)}</th><td colspan="2">{html.escape(value)}</td></tr>'
+
+        rows = [
+            pair("party", self.party),
+            pair("treaty", str(self.treaty)),
+            pair("procedure", f"{self.procedure.name} ({self.procedure.key})"),
+            row("date", "step", "actor", head=True),
+        ]
+        for e in self.events:
+            rule = self.procedure.get(e.step)
+            rows.append(
+                row(e.on.isoformat() if e.on else "undated", str(e.step), str(rule.actor) if rule else "")
+            )
+        terminal = self._terminal_event()
+        notice = None if terminal is not None else self._notice_effect_or_error()
+        if terminal is not None:
+            rows.append(pair("status", _TERMINAL[terminal.step]))
+        elif isinstance(notice, Effect) and notice.date is not None:
+            rows.append(pair("effective date", f"{notice.date.isoformat()} ({notice.treaty.clause.article})"))
+        elif isinstance(notice, Effect):
+            rows.append(pair("effective date", f"pending: {notice.pending}"))
+        elif notice is not None:
+            rows.append(pair("effective date", f"cannot be computed: {notice}"))
+        else:
+            rows.append(pair("effective date", "not yet: the depositary has not received the instrument"))
+        return '<table class="treatywithdraw-withdrawal">' + "".join(rows) + "</table>"
+
     # -- projection ---------------------------------------------------------------------------
 
     def project(

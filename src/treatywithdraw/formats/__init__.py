@@ -1,11 +1,14 @@
-"""Reading and writing treatywithdraw objects: timeline files (TOML) and JSON.
+"""Reading and writing treatywithdraw objects: timeline files (TOML), JSON, iCalendar, Mermaid.
 
-Heavy standard-library modules (``tomllib``, ``json``) are imported inside the
-functions that need them, so importing the package stays fast.
+Heavy modules (``tomllib``, ``json``, the optional ``icalendar``) are imported inside
+the functions that need them, so importing the package stays fast and works without
+the extras.
 """
 
 from __future__ import annotations
 
+from treatywithdraw.formats.ics import to_ics
+from treatywithdraw.formats.mermaid import procedure_state_diagram, timeline_diagram, timeline_gantt
 from treatywithdraw.formats.timeline_files import (
     JSON_SCHEMA,
     TOML_SCHEMA,
@@ -28,4 +31,9 @@ __all__ = [
     "timeline_from_record",
     "timeline_to_json",
     "timeline_to_record",
+    # exports
+    "procedure_state_diagram",
+    "timeline_diagram",
+    "timeline_gantt",
+    "to_ics",
 ]
