@@ -460,10 +460,16 @@ def test_ambiguous_receipt_is_recorded_and_the_effect_asks_for_rounding() -> Non
     w = w.record("instrument-deposited", "2025-08-31")  # + 6 months: no 31 February
     with pytest.raises(AmbiguousDateError, match='rounding="backward"'):
         _ = w.effective_date
+    # The effect is 2026-02-28 or 2026-03-01: only 28 February depends on the rounding.
+    assert w.status("2026-01-10") == "notice-pending"
+    assert w.status("2026-03-02") == "effective"
     with pytest.raises(AmbiguousDateError):
-        w.status("2026-03-02")
-    (reason,) = refused(w, "revocation", "2026-01-10")
-    assert reason.startswith("cannot tell whether a revocation on 2026-01-10 comes before the effect")
+        w.status("2026-02-28")
+    assert w.record("revocation", "2026-01-10").status("2026-03-02") == "revoked"
+    (reason,) = refused(w, "revocation", "2026-02-28")
+    assert reason.startswith("cannot tell whether a revocation on 2026-02-28 comes before the effect")
+    (reason,) = refused(w, "revocation", "2026-03-01")
+    assert "too late" in reason
     fixed = Withdrawal.start(party="LV", treaty="ottawa", procedure="generic", rounding="backward")
     fixed = fixed.record("instrument-deposited", "2025-08-31")
     assert fixed.effective_date == date(2026, 2, 28)

@@ -507,6 +507,19 @@ class Withdrawal:
                         f"the withdrawal took effect on {notice.date.isoformat()}: {step} on "
                         f"{day.isoformat()} comes after a terminal state"
                     )
+        elif isinstance(notice, AmbiguousDateError) and step is Step.REVOCATION:
+            # The effect is one of two days: a revocation before both is in time, one on
+            # or after both is too late, and only one between them depends on the rounding.
+            backward, forward = notice.candidates
+            if day >= forward:
+                reasons.append(
+                    f"revocation on {day.isoformat()} is too late: VCLT Art. 68 allows revoking "
+                    f"only before the effect, which is {backward.isoformat()} or {forward.isoformat()}"
+                )
+            elif day >= backward:
+                reasons.append(
+                    f"cannot tell whether a revocation on {day.isoformat()} comes before the effect: {notice}"
+                )
         elif notice is not None and step is Step.REVOCATION:
             reasons.append(
                 f"cannot tell whether a revocation on {day.isoformat()} comes before the effect: {notice}"
@@ -625,7 +638,9 @@ class Withdrawal:
         """Where the withdrawal stands on ``as_of`` (events after that day are ignored).
 
         Raises:
-            AmbiguousDateError and the other effect errors, once the instrument is received.
+            AmbiguousDateError: only on a day that is effective under one month-end
+                rounding and not the other (and the other effect errors, once the
+                instrument is received).
 
         >>> w = Withdrawal.start(party="LV", treaty="ottawa")
         >>> w.status("2025-01-01")
@@ -640,7 +655,17 @@ class Withdrawal:
             return Status.ABANDONED
         deposit = self.deposit
         if Step.INSTRUMENT_DEPOSITED in steps and deposit is not None and deposit.on is not None:
-            e = self._effect_of(deposit.on)
+            try:
+                e = self._effect_of(deposit.on)
+            except AmbiguousDateError as exc:
+                # The effect is one of two adjacent days: only the earlier day itself
+                # depends on the rounding.
+                backward, forward = exc.candidates
+                if day < backward:
+                    return Status.NOTICE_PENDING
+                if day >= forward and not self.armed_conflicts:
+                    return Status.EFFECTIVE
+                raise
             if e.date is not None and day >= e.date:
                 return Status.EFFECTIVE
             # The clause's own date (or a later one named in the notice) has passed but a
