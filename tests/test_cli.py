@@ -127,3 +127,11 @@ def test_timeline_mermaid(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert out.startswith("gantt\n")
     assert "2025-12-27" in out
+
+
+@pytest.mark.parametrize("command", ["effective", "plan", "treaties", "show", "timeline", "example"])
+def test_every_subcommand_has_help_with_an_example(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    assert "example" in out
+    assert "treatywithdraw" in out

@@ -129,6 +129,8 @@ def _parser() -> argparse.ArgumentParser:
         "example",
         help="the Latvian 2025 Ottawa withdrawal, step by step",
         description="Compute Latvia's 2025 withdrawal from the Ottawa Convention and explain the date.",
+        epilog="example:\n  treatywithdraw example",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     return parser
 

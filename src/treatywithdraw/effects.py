@@ -16,6 +16,7 @@ from datetime import date, timedelta
 import attrs
 
 from treatywithdraw._dates import DateLike, as_date
+from treatywithdraw._inputs import conflict_pairs, party_code
 from treatywithdraw.catalogue import Treaty, TreatyLike
 from treatywithdraw.catalogue import treaty as _lookup
 from treatywithdraw.clauses import Anchor, ClauseKind, Convention, LaterDate, WithdrawalClause
@@ -23,7 +24,6 @@ from treatywithdraw.errors import (
     AmbiguousDateError,
     EffectPendingError,
     InvalidArgumentError,
-    InvalidDateError,
     NoticeNotAllowedError,
     NoWithdrawalClauseError,
 )
@@ -122,15 +122,7 @@ def _rounding_for(clause: WithdrawalClause, rounding: Rounding | str | None) -> 
 
 
 def _party_code(party: object) -> str | None:
-    if party is None:
-        return None
-    if isinstance(party, str) and len(party.strip()) == 2 and party.strip().isalpha():
-        return party.strip().upper()
-    raise InvalidArgumentError(
-        f"party {party!r} is not an ISO 3166-1 alpha-2 code: pass e.g. party='US'",
-        value=party,
-        field="party",
-    )
+    return None if party is None else party_code(party)
 
 
 def _no_clause_message(t: Treaty) -> str:
@@ -401,34 +393,6 @@ def _defer_for_conflicts(
     return moved, None, note
 
 
-def _conflicts(value: Iterable[object]) -> tuple[tuple[date, date | None], ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidArgumentError(
-            f"armed_conflicts must be an iterable of (start, end) pairs, not {value!r}",
-            value=value,
-            field="armed_conflicts",
-        )
-    out = []
-    for i, pair in enumerate(value):
-        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
-            raise InvalidArgumentError(
-                f"armed_conflicts[{i}] must be a (start, end) pair with end None while the "
-                f"conflict goes on, not {pair!r}",
-                value=pair,
-                field="armed_conflicts",
-            )
-        start = as_date(pair[0], f"armed_conflicts[{i}] start")
-        end = None if pair[1] is None else as_date(pair[1], f"armed_conflicts[{i}] end")
-        if end is not None and end < start:
-            raise InvalidDateError(
-                f"armed_conflicts[{i}] ends {end.isoformat()} before it starts {start.isoformat()}",
-                value=pair,
-                field="armed_conflicts",
-            )
-        out.append((start, end))
-    return tuple(out)
-
-
 def _resolve(
     treaty: TreatyLike,
     received: DateLike,
@@ -450,7 +414,7 @@ def _resolve(
         _party_code(party),
         None if later_date is None else as_date(later_date, "later_date"),
         None if party_since is None else as_date(party_since, "party_since"),
-        _conflicts(armed_conflicts) if armed_conflicts else (),
+        conflict_pairs(armed_conflicts) if armed_conflicts else (),
         apply_vclt56,
         None if extended_to is None else as_date(extended_to, "extended_to"),
         None if agreement_in_force is None else as_date(agreement_in_force, "agreement_in_force"),

@@ -32,6 +32,7 @@ from typing import NoReturn
 import attrs
 
 from treatywithdraw._dates import DateLike, as_date
+from treatywithdraw._inputs import conflict_pairs, party_code
 from treatywithdraw.catalogue import Treaty, TreatyLike
 from treatywithdraw.catalogue import treaty as _treaty
 from treatywithdraw.effects import Effect
@@ -162,33 +163,6 @@ class Projection:
         return self.effect.date if self.effect is not None else None
 
 
-def _party(value: object) -> str:
-    if isinstance(value, str) and len(value.strip()) == 2 and value.strip().isalpha():
-        return value.strip().upper()
-    raise InvalidArgumentError(
-        f"party {value!r} is not an ISO 3166-1 alpha-2 code: pass e.g. party='LV'",
-        value=value,
-        field="party",
-    )
-
-
-def _conflicts(
-    value: Iterable[tuple[DateLike, DateLike | None]],
-) -> tuple[tuple[date, date | None], ...]:
-    out: list[tuple[date, date | None]] = []
-    for i, pair in enumerate(value):
-        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
-            raise InvalidArgumentError(
-                f"armed_conflicts[{i}] must be a (start, end) pair, end None while ongoing, not {pair!r}",
-                value=pair,
-                field="armed_conflicts",
-            )
-        start = as_date(pair[0], f"armed_conflicts[{i}] start")
-        end = None if pair[1] is None else as_date(pair[1], f"armed_conflicts[{i}] end")
-        out.append((start, end))
-    return tuple(out)
-
-
 def _bounds(start: date, period: Period) -> tuple[date, date]:
     """``start + period`` as (backward, forward): equal unless a month end is ambiguous."""
     try:
@@ -268,7 +242,7 @@ class Withdrawal:
         >>> Withdrawal.start(party="ZA", treaty="ottawa").procedure.key
         'generic'
         """
-        code = _party(party)
+        code = party_code(party)
         if procedure is None:
             try:
                 template = _procedure(code)
@@ -283,7 +257,7 @@ class Withdrawal:
             rounding=None if rounding is None else Rounding.coerce(rounding),
             later_date=None if later_date is None else as_date(later_date, "later_date"),
             party_since=None if party_since is None else as_date(party_since, "party_since"),
-            armed_conflicts=_conflicts(armed_conflicts),
+            armed_conflicts=conflict_pairs(armed_conflicts),
             note=note,
             sources=_sources(sources),
         )
@@ -952,7 +926,7 @@ class Suspension:
         if reasons:
             raise InvalidTransitionError(reasons)
         return cls(
-            party=_party(party),
+            party=party_code(party),
             treaty=t,
             basis=basis,
             notified=day,

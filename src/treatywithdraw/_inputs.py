@@ -1,0 +1,67 @@
+"""Reading the non-date arguments callers give: party codes and armed-conflict spans.
+
+Shared by :mod:`treatywithdraw.effects` and :mod:`treatywithdraw.timeline`, so the same
+bad value gets the same error wherever it is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from treatywithdraw._dates import as_date
+from treatywithdraw.errors import InvalidArgumentError, InvalidDateError
+
+__all__ = ["conflict_pairs", "party_code"]
+
+
+def party_code(party: object) -> str:
+    """An ISO 3166-1 alpha-2 code, upper-cased.
+
+    >>> party_code(" lv ")
+    'LV'
+    >>> party_code("LVA")
+    Traceback (most recent call last):
+    ...
+    treatywithdraw.errors.InvalidArgumentError: party 'LVA' is not an ISO 3166-1 alpha-2 code: pass e.g. party='LV'
+    """
+    if isinstance(party, str) and len(party.strip()) == 2 and party.strip().isalpha():
+        return party.strip().upper()
+    raise InvalidArgumentError(
+        f"party {party!r} is not an ISO 3166-1 alpha-2 code: pass e.g. party='LV'",
+        value=party,
+        field="party",
+    )
+
+
+def conflict_pairs(value: Iterable[object]) -> tuple[tuple[date, date | None], ...]:
+    """``(start, end)`` pairs as dates, ``end`` ``None`` while the conflict goes on.
+
+    >>> conflict_pairs([("2022-02-24", None)])
+    ((datetime.date(2022, 2, 24), None),)
+    """
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidArgumentError(
+            f"armed_conflicts must be an iterable of (start, end) pairs, not {value!r}",
+            value=value,
+            field="armed_conflicts",
+        )
+    out = []
+    for i, pair in enumerate(value):
+        if not isinstance(pair, (tuple, list)) or len(pair) != 2:
+            raise InvalidArgumentError(
+                f"armed_conflicts[{i}] must be a (start, end) pair with end None while the "
+                f"conflict goes on, not {pair!r}",
+                value=pair,
+                field="armed_conflicts",
+            )
+        start = as_date(pair[0], f"armed_conflicts[{i}] start")
+        end = None if pair[1] is None else as_date(pair[1], f"armed_conflicts[{i}] end")
+        if end is not None and end < start:
+            raise InvalidDateError(
+                f"armed_conflicts[{i}] ends {end.isoformat()} before it starts {start.isoformat()}",
+                value=pair,
+                field="armed_conflicts",
+            )
+        out.append((start, end))
+    return tuple(out)
