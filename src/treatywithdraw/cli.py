@@ -90,12 +90,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--rounding", choices=["backward", "forward"])
     p.add_argument("--party", metavar="CC")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (fields in docs/cli.md)")
 
     p = sub.add_parser(
-        "treaties", help="list the catalogue", description="List every treaty in the catalogue."
+        "treaties",
+        help="list the catalogue",
+        description="List every treaty in the catalogue: key and short name.",
+        epilog="examples:\n  treatywithdraw treaties\n  treatywithdraw treaties --json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (fields in docs/cli.md)")
 
     p = sub.add_parser(
         "show",
@@ -105,7 +109,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("treaty", metavar="TREATY")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="print JSON (fields in docs/cli.md)")
 
     p = sub.add_parser(
         "timeline",
