@@ -244,3 +244,22 @@ class TestExplain:
 
     def test_html(self) -> None:
         assert "<table>" in effect("ottawa", "2025-06-27")._repr_html_()
+
+
+def test_treaty_of_the_wrong_type_is_named() -> None:
+    with pytest.raises(InvalidArgumentError, match="not int 42"):
+        tw.treaty(42)  # type: ignore[arg-type]
+
+
+def test_timeline_file_conflict_ending_before_it_starts_names_the_field(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "w.toml"
+    path.write_text(
+        'party = "LV"\ntreaty = "ottawa"\n[options]\narmed_conflicts = [{start = 2025-02-01, end = 2025-01-01}]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(tw.TimelineFileError) as info:
+        tw.load_timeline(path)
+    assert "armed_conflicts[0].end" in str(info.value)
+    assert "w.toml" in str(info.value)

@@ -30,7 +30,12 @@ from treatywithdraw.clauses import (
     Verification,
     WithdrawalClause,
 )
-from treatywithdraw.errors import CatalogueError, TreatyWithdrawError, UnknownTreatyError
+from treatywithdraw.errors import (
+    CatalogueError,
+    InvalidArgumentError,
+    TreatyWithdrawError,
+    UnknownTreatyError,
+)
 from treatywithdraw.periods import Period, Rounding
 
 __all__ = [
@@ -513,7 +518,12 @@ def treaty(key: TreatyLike) -> Treaty:
     if type(key) is Treaty:
         return key
     if not isinstance(key, str):
-        raise UnknownTreatyError(repr(key), ())
+        raise InvalidArgumentError(
+            f"treaty must be a catalogue key, an alias or a Treaty, not {type(key).__name__} {key!r}: "
+            "pass e.g. 'ottawa'",
+            value=key,
+            field="treaty",
+        )
     name = key.strip().lower().replace("_", "-").replace(" ", "-")
     # A key is its file name: read just that file. Aliases need the whole index.
     found = _file(name) or _load()[0].get(name)

@@ -199,7 +199,9 @@ def _conflicts(raw: object, problems: _Problems) -> list[tuple[date, date | None
         problems.unknown(item, {"start", "end"}, where)
         start = problems.day(item, "start", where, required=True)
         end = problems.day(item, "end", where)
-        if start is not None:
+        if start is not None and end is not None and end < start:
+            problems.add(f"{where}end", f"{end.isoformat()} is before the start {start.isoformat()}")
+        elif start is not None:
             out.append((start, end))
     return out
 
