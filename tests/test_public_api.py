@@ -75,8 +75,14 @@ def test_error_tree(error: type[Exception], builtin: type[Exception]) -> None:
 def test_every_error_is_in_the_tree() -> None:
     for name in tw.__all__:
         value = getattr(tw, name)
-        if isinstance(value, type) and issubclass(value, Exception):
+        if isinstance(value, type) and issubclass(value, Exception) and not issubclass(value, Warning):
             assert issubclass(value, tw.TreatyWithdrawError), name
+
+
+def test_the_only_warning_is_about_the_catalogue() -> None:
+    warnings = [n for n in tw.__all__ if isinstance(getattr(tw, n), type) and issubclass(getattr(tw, n), Warning)]
+    assert warnings == ["CatalogueWarning"]
+    assert issubclass(tw.CatalogueWarning, UserWarning)
 
 
 def test_values_are_frozen_and_picklable() -> None:

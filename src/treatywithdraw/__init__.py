@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from treatywithdraw.errors import (
     AmbiguousDateError,
     CatalogueError,
+    CatalogueWarning,
     EffectPendingError,
     InvalidArgumentError,
     InvalidDateError,
@@ -34,7 +35,7 @@ from treatywithdraw.errors import (
 if TYPE_CHECKING:
     # Calendar arithmetic
     # Clauses and the catalogue
-    from treatywithdraw.catalogue import Treaty, treaties, treaty
+    from treatywithdraw.catalogue import Treaty, catalogue_problems, treaties, treaty
     from treatywithdraw.clauses import Convention, WithdrawalClause
 
     # Effective dates and planning
@@ -71,6 +72,7 @@ _LAZY = {
     "WithdrawalClause": "clauses",
     "Treaty": "catalogue",
     "treaties": "catalogue",
+    "catalogue_problems": "catalogue",
     "treaty": "catalogue",
     "Effect": "effects",
     "earliest_notice_date": "effects",
@@ -105,6 +107,7 @@ __all__ = [
     "Convention",
     "Treaty",
     "WithdrawalClause",
+    "catalogue_problems",
     "treaties",
     "treaty",
     # effective dates and planning
@@ -135,6 +138,7 @@ __all__ = [
     # errors
     "AmbiguousDateError",
     "CatalogueError",
+    "CatalogueWarning",
     "EffectPendingError",
     "InvalidArgumentError",
     "InvalidDateError",

@@ -1,24 +1,28 @@
 """The treaty catalogue: TOML data files shipped with the package, read lazily.
 
 One file per treaty in ``treatywithdraw/data/treaties/<key>.toml`` (the format is in
-``docs/data-format.md``). Nothing is parsed at import: the first call to
-:func:`treaty` or :func:`treaties` reads and validates every file once, and a bad file
-raises :class:`~treatywithdraw.CatalogueError` naming the file and the field.
+``docs/data-format.md``). Nothing is parsed at import: :func:`treaty` reads the one
+file its key names, :func:`treaties` reads every file once. A broken file (a field of
+the wrong type, a misspelt or unknown field, invalid TOML) is refused with a
+:class:`~treatywithdraw.CatalogueError` naming the file and the field; the other
+treaties keep working, and :func:`catalogue_problems` lists what was left out.
 """
 
 from __future__ import annotations
 
 import difflib
 import enum
+import os
 import re
 import threading
 from collections.abc import Callable, Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
 
+from treatywithdraw._dates import shown
 from treatywithdraw.clauses import (
     Anchor,
     ClauseKind,
@@ -45,6 +49,7 @@ __all__ = [
     "Source",
     "Treaty",
     "TreatyLike",
+    "catalogue_problems",
     "load_treaty_file",
     "treaties",
     "treaty",
@@ -144,6 +149,17 @@ class Treaty:
         Raises:
             CatalogueError: naming ``file`` and the dotted field that is wrong.
         """
+        if not isinstance(file, str):
+            raise InvalidArgumentError(
+                f"file must be a str naming the file in errors, not {type(file).__name__} {shown(file)}",
+                value=file,
+                field="file",
+            )
+        if not isinstance(record, Mapping):
+            raise CatalogueError(
+                f"a treaty record must be a table (a mapping), not {type(record).__name__} {shown(record)}",
+                file=file,
+            )
         return _Reader(record, file, "").treaty()
 
 
@@ -161,14 +177,34 @@ class _Reader:
         self.table = table
         self.file = file
         self.prefix = prefix
+        self.seen: set[str] = set()
+        self.children: list[_Reader] = []
+
+    def refuse_unknown(self) -> None:
+        """Refuse a field no reader asked for: a misspelt field would otherwise be ignored.
+
+        Its default would then stand in silently for what the author meant.
+        """
+        for field in self.table:
+            if field not in self.seen:
+                known = sorted(self.seen)
+                close = difflib.get_close_matches(str(field), known, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"the fields here are {', '.join(known)}"
+                raise self.fail(str(field), f"unknown field ({hint}; docs/data-format.md lists them)")
+        for child in self.children:
+            child.refuse_unknown()
 
     def fail(self, field: str, message: str) -> CatalogueError:
         return CatalogueError(message, file=self.file, field=self.prefix + field)
 
     def _get(self, field: str, kind: type[T], default: T | None, required: bool) -> T | None:
+        self.seen.add(field)
         if field not in self.table:
             if required:
-                raise self.fail(field, f"required field is missing ({kind.__name__})")
+                present = [k for k in self.table if k not in self.seen]
+                close = difflib.get_close_matches(field, present, n=1)
+                hint = f": is {close[0]!r} a misspelling of it?" if close else ""
+                raise self.fail(field, f"required field is missing ({kind.__name__}){hint}")
             return default
         value = self.table[field]
         if kind is date and isinstance(value, str):
@@ -176,6 +212,8 @@ class _Reader:
                 value = date.fromisoformat(value)
             except ValueError:
                 raise self.fail(field, f"{value!r} is not an ISO date YYYY-MM-DD") from None
+        if kind is date and isinstance(value, datetime):
+            raise self.fail(field, f"{value.isoformat()!r} has a time of day: write the date alone, YYYY-MM-DD")
         if kind is float and isinstance(value, int):
             value = float(value)
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
@@ -231,7 +269,9 @@ class _Reader:
         table = self._get(field, dict, None, required)
         if table is None:
             return None
-        return _Reader(table, self.file, f"{self.prefix}{field}.")
+        child = _Reader(table, self.file, f"{self.prefix}{field}.")
+        self.children.append(child)
+        return child
 
     def subs(self, field: str) -> list[_Reader]:
         rows = self._get(field, list, [], False) or []
@@ -240,6 +280,7 @@ class _Reader:
             if not isinstance(row, dict):
                 raise self.fail(f"{field}[{i}]", f"expected a table, found {row!r}")
             readers.append(_Reader(row, self.file, f"{self.prefix}{field}[{i}]."))
+        self.children.extend(readers)
         return readers
 
     def party(self, field: str) -> str:
@@ -278,6 +319,7 @@ class _Reader:
             sources=sources,
             evidence=evidence.evidence(),
         )
+        self.refuse_unknown()
         _check_consistency(treaty, self)
         return treaty
 
@@ -431,8 +473,20 @@ def _check_consistency(treaty: Treaty, reader: _Reader) -> None:
 # -- the registry ---------------------------------------------------------------------
 
 _lock = threading.RLock()
-_files: dict[str, Treaty] = {}
-_registry: tuple[dict[str, Treaty], tuple[Treaty, ...]] | None = None
+# A file parses once: to its Treaty, or to the error that refused it.
+_files: dict[str, Treaty | CatalogueError] = {}
+
+
+@attrs.frozen
+class _Registry:
+    index: dict[str, Treaty]
+    everything: tuple[Treaty, ...]
+    # Names that no longer lead anywhere safely: an alias two files claim.
+    refused_names: dict[str, CatalogueError]
+    problems: tuple[CatalogueError, ...]
+
+
+_registry: _Registry | None = None
 
 
 def _folder() -> Path:
@@ -441,63 +495,181 @@ def _folder() -> Path:
     return Path(__file__).parent / "data" / "treaties"
 
 
-def load_treaty_file(path: str, text: str) -> Treaty:
-    """Parse and validate one treaty data file given its ``text``; ``path`` names it in errors."""
+#: Larger than any treaty file could honestly be (the longest shipped is about 20 KB);
+#: a bigger file is refused before it is read.
+MAX_TREATY_FILE_BYTES = 1024 * 1024
+
+
+def load_treaty_file(path: str | os.PathLike[str], text: str | None = None) -> Treaty:
+    r"""Parse and validate one treaty data file: a user's own, or a catalogue edit.
+
+    With ``text``, ``path`` only names the file in errors; without it, the file at
+    ``path`` is read (UTF-8; at most :data:`MAX_TREATY_FILE_BYTES`). The treaty it
+    returns works everywhere a catalogue key does: pass it to :func:`effective_date`.
+
+    Raises:
+        CatalogueError: naming the file and the dotted field that is wrong.
+
+    >>> load_treaty_file("my-treaty.toml", 'key = "my-treaty"\nname = "A treaty"\n')
+    Traceback (most recent call last):
+    ...
+    treatywithdraw.errors.CatalogueError: my-treaty.toml:depositary: required field is missing (dict)
+    """
     import tomllib
 
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidArgumentError(
+            f"path must be a file path, not {type(path).__name__} {shown(path)}: pass e.g. 'my-treaty.toml'",
+            value=path,
+            field="path",
+        )
+    label = os.fspath(path)
+    if text is None:
+        text = _read_treaty_text(label)
+    elif not isinstance(text, str):
+        raise InvalidArgumentError(
+            f"text must be the file's TOML as str, not {type(text).__name__} {shown(text)}: decode it, or leave "
+            "text out to read the file at path",
+            value=text,
+            field="text",
+        )
     try:
-        record = tomllib.loads(text)
+        record = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:
-        raise CatalogueError(f"not valid TOML: {exc}", file=path) from None
-    treaty = Treaty.from_record(record, file=path)
-    stem = path.rsplit("/", 1)[-1].removesuffix(".toml")
+        raise CatalogueError(f"not valid TOML: {exc}", file=label) from None
+    except RecursionError:
+        raise CatalogueError("nested too deeply to be a treaty file", file=label) from None
+    treaty = Treaty.from_record(record, file=label)
+    stem = Path(label).name.removesuffix(".toml")
     if stem != treaty.key:
-        raise CatalogueError(f"key {treaty.key!r} differs from the file name", file=path, field="key")
+        raise CatalogueError(
+            f"key {treaty.key!r} differs from the file name {Path(label).name!r}: "
+            f"name the file {treaty.key}.toml",
+            file=label,
+            field="key",
+        )
     return treaty
 
 
+def _read_treaty_text(label: str) -> str:
+    try:
+        with open(label, "rb") as handle:
+            raw = handle.read(MAX_TREATY_FILE_BYTES + 1)
+    except OSError as exc:
+        raise CatalogueError(f"cannot be read ({exc.strerror or exc}): check the path", file=label) from None
+    if len(raw) > MAX_TREATY_FILE_BYTES:
+        raise CatalogueError(
+            f"is larger than {MAX_TREATY_FILE_BYTES} bytes, the limit for a treaty file: "
+            "is it the right file?",
+            file=label,
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(f"is not UTF-8 text (byte {exc.start}): save it as UTF-8", file=label) from None
+
+
 def _file(key: str) -> Treaty | None:
-    """The treaty in ``<key>.toml``, parsed once; ``None`` if there is no such file."""
+    """The treaty in ``<key>.toml``, parsed once; ``None`` if there is no such file.
+
+    Raises:
+        CatalogueError: the file is broken; the same error every time it is asked for.
+    """
     found = _files.get(key)
-    if found is not None:
-        return found
-    path = _folder() / f"{key}.toml"
-    if not _KEY_RE.match(key) or not path.is_file():
-        return None
-    with _lock:
-        found = _files.get(key)
-        if found is None:
-            found = load_treaty_file(f"treatywithdraw/data/treaties/{path.name}", path.read_text("utf-8"))
-            _files[key] = found
+    if found is None:
+        path = _folder() / f"{key}.toml"
+        if not _KEY_RE.match(key) or not path.is_file():
+            return None
+        with _lock:
+            found = _files.get(key)
+            if found is None:
+                found = _parse_file(path)
+                _files[key] = found
+    if isinstance(found, CatalogueError):
+        raise found.with_traceback(None)
     return found
 
 
-def _load() -> tuple[dict[str, Treaty], tuple[Treaty, ...]]:
+def _parse_file(path: Path) -> Treaty | CatalogueError:
+    label = f"treatywithdraw/data/treaties/{path.name}"
+    try:
+        return load_treaty_file(label, _read_treaty_text(str(path)))
+    except CatalogueError as exc:
+        return exc
+
+
+def _load() -> _Registry:
+    """Every file of the catalogue folder; a broken file is set aside, not fatal.
+
+    The treaties that load keep working; each refused file is a problem, reported once
+    as a :class:`~treatywithdraw.errors.CatalogueWarning` and listed by
+    :func:`catalogue_problems`.
+    """
     global _registry
     if _registry is not None:
         return _registry
     with _lock:
         if _registry is not None:
             return _registry
-        loaded = []
+        loaded: list[Treaty] = []
+        problems: list[CatalogueError] = []
         for path in sorted(_folder().glob("*.toml"), key=lambda p: p.stem):
-            item = _file(path.stem)
+            try:
+                item = _file(path.stem)
+            except CatalogueError as exc:
+                problems.append(exc)
+                continue
             if item is None:
-                raise CatalogueError("the file name is not a kebab-case key", file=path.name, field="key")
+                problems.append(
+                    CatalogueError(
+                        "the file name is not a kebab-case key: rename it <key>.toml",
+                        file=path.name,
+                        field="key",
+                    )
+                )
+                continue
             loaded.append(item)
-        index: dict[str, Treaty] = {}
+        index: dict[str, Treaty] = {item.key: item for item in loaded}
+        refused: dict[str, CatalogueError] = {}
         for item in loaded:
-            for name in (item.key, *item.aliases):
+            for name in item.aliases:
                 other = index.get(name)
-                if other is not None:
-                    raise CatalogueError(
-                        f"{name!r} names both {other.key!r} and {item.key!r}",
+                if name in refused or (other is not None and other is not item):
+                    owner = other.key if other is not None else "another treaty"
+                    problem = CatalogueError(
+                        f"alias {name!r} is claimed by both {owner!r} and {item.key!r}: an alias must "
+                        "lead to one treaty, so it is refused until one of the files drops it",
                         file=f"treatywithdraw/data/treaties/{item.key}.toml",
                         field="aliases",
                     )
+                    problems.append(problem)
+                    refused[name] = problem
+                    if other is not None and other.key != name:
+                        del index[name]
+                    continue
                 index[name] = item
-        _registry = (index, tuple(loaded))
+        _registry = _Registry(index, tuple(loaded), refused, tuple(problems))
+        if problems:
+            import warnings
+
+            from treatywithdraw.errors import CatalogueWarning
+
+            for problem in problems:
+                warnings.warn(f"treaty catalogue: {problem}", CatalogueWarning, stacklevel=3)
         return _registry
+
+
+def catalogue_problems() -> tuple[CatalogueError, ...]:
+    """The catalogue files that were refused, each naming its file and field.
+
+    A broken file does not stop the others: :func:`treaties` lists the treaties
+    that loaded, :func:`treaty` raises the file's own error for its key, and this
+    function says what was left out (empty when every file is sound).
+
+    >>> catalogue_problems()
+    ()
+    """
+    return _load().problems
 
 
 def treaty(key: TreatyLike) -> Treaty:
@@ -519,16 +691,26 @@ def treaty(key: TreatyLike) -> Treaty:
         return key
     if not isinstance(key, str):
         raise InvalidArgumentError(
-            f"treaty must be a catalogue key, an alias or a Treaty, not {type(key).__name__} {key!r}: "
+            f"treaty must be a catalogue key, an alias or a Treaty, not {type(key).__name__} {shown(key)}: "
             "pass e.g. 'ottawa'",
             value=key,
             field="treaty",
         )
     name = key.strip().lower().replace("_", "-").replace(" ", "-")
+    if not name:
+        # Nothing to match: suggesting the nearest keys to nothing would be noise.
+        raise UnknownTreatyError(key, ())
     # A key is its file name: read just that file. Aliases need the whole index.
-    found = _file(name) or _load()[0].get(name)
+    # No key is that long; a longer name is not looked up as a file (the OS would refuse it).
+    found = _file(name) if len(name) <= 100 else None
     if found is None:
-        index = _load()[0]
+        registry = _load()
+        refused = registry.refused_names.get(name)
+        if refused is not None:
+            raise refused.with_traceback(None)
+        found = registry.index.get(name)
+    if found is None:
+        index = _load().index
         # Close spellings first; failing those, the nearest keys anyway, so the message
         # always names somewhere to go.
         names = list(index)
@@ -539,7 +721,9 @@ def treaty(key: TreatyLike) -> Treaty:
         for c in close:
             if index[c].key not in keys:
                 keys.append(index[c].key)
-        raise UnknownTreatyError(key, keys)
+        loaded = {t.key for t in _load().everything}
+        left_out = {Path(p.file).name for p in _load().problems} - {f"{k}.toml" for k in loaded}
+        raise UnknownTreatyError(key, keys, left_out=sorted(left_out))
     return found
 
 
@@ -549,7 +733,15 @@ def treaties(predicate: Callable[[Treaty], bool] | None = None) -> tuple[Treaty,
     >>> len(treaties()) >= 11
     True
     """
-    everything = _load()[1]
+    if predicate is not None and not callable(predicate):
+        raise InvalidArgumentError(
+            f"predicate must be a function of a Treaty, not {type(predicate).__name__} {shown(predicate)}: "
+            "pass e.g. lambda t: t.category == 'arms-control'",
+            value=predicate,
+            field="predicate",
+        )
+    everything = _load().everything
     if predicate is None:
         return everything
+    # The predicate is the caller's code: what it raises is theirs, and passes through.
     return tuple(t for t in everything if predicate(t))

@@ -14,6 +14,7 @@ from datetime import date
 __all__ = [
     "AmbiguousDateError",
     "CatalogueError",
+    "CatalogueWarning",
     "EffectPendingError",
     "InvalidArgumentError",
     "InvalidDateError",
@@ -39,7 +40,7 @@ class UnknownTreatyError(TreatyWithdrawError, LookupError):
     ``.key`` is what the caller gave, ``.suggestions`` the closest keys.
     """
 
-    def __init__(self, key: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, key: str, suggestions: Sequence[str] = (), *, left_out: Sequence[str] = ()) -> None:
         self.key = key
         self.suggestions = tuple(suggestions)
         hint = (
@@ -47,6 +48,12 @@ class UnknownTreatyError(TreatyWithdrawError, LookupError):
             if self.suggestions
             else "treatywithdraw.treaties() lists every key"
         )
+        if left_out:
+            # The key may be an alias inside a file that could not be read.
+            hint += (
+                f" (the catalogue left out {', '.join(left_out)}: "
+                "treatywithdraw.catalogue_problems() says why)"
+            )
         super().__init__(f"no treaty {key!r} in the catalogue: {hint}")
 
     def __str__(self) -> str:  # LookupError would otherwise repr() the message
@@ -123,14 +130,28 @@ class InvalidTransitionError(TreatyWithdrawError, ValueError):
         super().__init__(message)
 
 
+def _located(message: str, file: str, field: str) -> str:
+    """``file:field: message`` on one line: a name with a line break or a tab is quoted."""
+    parts = [str(part) for part in (file, field) if part]
+    where = ":".join(part if part.isprintable() else repr(part) for part in parts)
+    return f"{where}: {message}" if where else message
+
+
 class CatalogueError(TreatyWithdrawError, ValueError):
     """A treaty data file is malformed. Names the file and the field."""
 
     def __init__(self, message: str, *, file: str = "", field: str = "") -> None:
         self.file = file
         self.field = field
-        where = ":".join(part for part in (file, field) if part)
-        super().__init__(f"{where}: {message}" if where else message)
+        super().__init__(_located(message, file, field))
+
+
+class CatalogueWarning(UserWarning):
+    """A catalogue file was refused and left out; the other treaties keep working.
+
+    The message is the file's :class:`CatalogueError`, naming the file and the field.
+    :func:`treatywithdraw.catalogue_problems` lists the same errors.
+    """
 
 
 class TimelineFileError(TreatyWithdrawError, ValueError):
@@ -139,8 +160,7 @@ class TimelineFileError(TreatyWithdrawError, ValueError):
     def __init__(self, message: str, *, file: str = "", field: str = "") -> None:
         self.file = file
         self.field = field
-        where = ":".join(part for part in (file, field) if part)
-        super().__init__(f"{where}: {message}" if where else message)
+        super().__init__(_located(message, file, field))
 
 
 class InvalidArgumentError(TreatyWithdrawError, ValueError):
