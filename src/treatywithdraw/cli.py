@@ -7,22 +7,28 @@ The only module that prints or reads today's date. Exit codes:
   condition, notice not allowed, no withdrawal clause);
 - ``2`` bad input or usage.
 
-Errors are one line on stderr naming the value and the fix, never a traceback.
+Errors are one line on stderr naming the value and the fix, never a traceback. The
+line names the command line's own words (``--later-date``, ``RECEIVED``), not the
+library's keyword arguments; usage errors are one line too, pointing at ``--help``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from treatywithdraw.errors import (
     AmbiguousDateError,
     EffectPendingError,
+    InvalidArgumentError,
+    InvalidDateError,
     NoticeNotAllowedError,
     NoWithdrawalClauseError,
     TimelineFileError,
@@ -46,9 +52,42 @@ EPILOG_PLAN = """examples:
 """
 
 
+PROG = "treatywithdraw"
+
+
+class _UsageError(Exception):
+    """A command line argparse cannot read: reported as one line, exit code 2."""
+
+    def __init__(self, message: str, prog: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.prog = prog
+
+
+def _shown(word: str) -> str:
+    """A word of the command line as given, or quoted when it is empty or has spaces or quotes."""
+    plain = word.isprintable() and not any(c.isspace() or c in "'\"" for c in word)
+    return word if word and plain else repr(word)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is raised (one line, in :func:`main`) instead of printed with usage."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(message, self.prog)
+
+    def parse_args(  # type: ignore[override]  # only the list form is used
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            self.error(f"unrecognized arguments: {' '.join(_shown(e) for e in extras)}")
+        return parsed
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="treatywithdraw",
+    parser = _Parser(
+        prog=PROG,
         description="When a state's withdrawal from a treaty takes effect, with the article behind each date.",
         epilog="Run 'treatywithdraw example' for the Latvian 2025 Ottawa withdrawal.",
     )
@@ -178,19 +217,69 @@ def _dump(value: object) -> None:
     print(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True))
 
 
+def _day(value: str | None, name: str) -> date | None:
+    """A date argument, read as the library reads it, with errors naming the argument's flag."""
+    from treatywithdraw._dates import as_date
+
+    return None if value is None else as_date(value, name)
+
+
+def _party(value: str | None) -> str | None:
+    """The ``--party`` code, upper-cased; an error names the flag."""
+    from treatywithdraw._inputs import party_code
+
+    if value is None:
+        return None
+    try:
+        return party_code(value)
+    except InvalidArgumentError:
+        raise InvalidArgumentError(
+            f"--party {value!r} is not an ISO 3166-1 alpha-2 code: pass e.g. --party LV",
+            value=value,
+            field="party",
+        ) from None
+
+
+@contextmanager
+def _within_the_calendar(given: dict[str, date | None]) -> Iterator[None]:
+    """Name the dates the user gave when the arithmetic leaves years 1-9999.
+
+    The library's message names the intermediate date it was adding to; on the command
+    line, the fix is to change one of the dates given.
+    """
+    try:
+        yield
+    except InvalidDateError as exc:
+        if exc.field != "date":  # not the arithmetic: an input, already named
+            raise
+        dates = ", ".join(f"{name} {day.isoformat()}" for name, day in given.items() if day is not None)
+        raise InvalidDateError(
+            f"{exc}: no answer within years 1-9999 for {dates}; give a date further from the ends of the calendar",
+            value=exc.value,
+            field=exc.field,
+        ) from None
+
+
 def _run(args: argparse.Namespace) -> int:
     import treatywithdraw as tw
 
     if args.command == "effective":
-        e = tw.effect(
-            args.treaty,
-            args.received,
-            rounding=args.rounding,
-            party=args.party,
-            later_date=args.later_date,
-            party_since=args.party_since,
-            apply_vclt56=args.apply_vclt56,
-        )
+        received = _day(args.received, "RECEIVED")
+        assert received is not None  # a positional argument
+        later_date = _day(args.later_date, "--later-date")
+        party_since = _day(args.party_since, "--party-since")
+        party = _party(args.party)
+        given = {"RECEIVED": received, "--later-date": later_date, "--party-since": party_since}
+        with _within_the_calendar(given):
+            e = tw.effect(
+                args.treaty,
+                received,
+                rounding=args.rounding,
+                party=party,
+                later_date=later_date,
+                party_since=party_since,
+                apply_vclt56=args.apply_vclt56,
+            )
         if args.json:
             _dump(_effect_json(e))
         elif args.explain:
@@ -199,16 +288,20 @@ def _run(args: argparse.Namespace) -> int:
             print(e.date.isoformat())
         if e.date is None:
             if not args.json and not args.explain:
-                print(f"treatywithdraw: no effective date yet: {e.pending}", file=sys.stderr)
+                _error(f"no effective date yet: {e.pending}")
             return 1
         return 0
     if args.command == "plan":
-        day = tw.latest_receipt_date(args.treaty, args.effective_by, rounding=args.rounding, party=args.party)
+        effective_by = _day(args.effective_by, "--effective-by")
+        assert effective_by is not None  # argparse requires --effective-by
+        party = _party(args.party)
+        with _within_the_calendar({"--effective-by": effective_by}):
+            day = tw.latest_receipt_date(args.treaty, effective_by, rounding=args.rounding, party=party)
         if args.json:
             _dump(
                 {
                     "treaty": tw.treaty(args.treaty).key,
-                    "effective_by": args.effective_by,
+                    "effective_by": effective_by.isoformat(),
                     "latest_receipt_date": day.isoformat(),
                 }
             )
@@ -279,7 +372,8 @@ def _timeline(args: argparse.Namespace) -> int:
     from treatywithdraw.formats import load_timeline, timeline_to_json
     from treatywithdraw.timeline import Withdrawal
 
-    loaded = load_timeline(args.file)
+    as_of = _day(args.as_of, "--as-of")
+    loaded = load_timeline(args.file)  # refuses a file over MAX_TIMELINE_BYTES before parsing it
     if args.format == "json":
         print(timeline_to_json(loaded), end="")
     elif not isinstance(loaded, Withdrawal):  # a suspension (Ukraine, 2025): no effective date
@@ -288,33 +382,121 @@ def _timeline(args: argparse.Namespace) -> int:
     elif args.format == "ics":
         from treatywithdraw.formats import to_ics
 
-        print(to_ics(loaded, as_of=args.as_of), end="")
+        print(to_ics(loaded, as_of=as_of), end="")
     elif args.format == "mermaid":
         from treatywithdraw.formats import timeline_gantt
 
-        print(timeline_gantt(loaded, as_of=args.as_of), end="")
+        print(timeline_gantt(loaded, as_of=as_of), end="")
     else:
-        print(loaded.explain(as_of=args.as_of or date.today()))
+        print(loaded.explain(as_of=as_of or date.today()))
     return 0
 
 
+_COMMANDS = ("effective", "plan", "treaties", "show", "timeline", "example")
+
+# The library's keyword arguments, as the command line spells them.
+_FLAGS = {
+    "later_date": "--later-date",
+    "party_since": "--party-since",
+    "apply_vclt56": "--apply-vclt56",
+    "rounding": "--rounding",
+    "party": "--party",
+    "effective_by": "--effective-by",
+    "as_of": "--as-of",
+}
+# The fixes library messages suggest: ``pass rounding="backward"``, ``drop later_date=2025-01-01``,
+# ``pass apply_vclt56=True``, ``pass party_since= to check it``. Only after "pass", "drop" or
+# "or", and only these value shapes, so a value the user gave is never rewritten.
+_KEYWORD = re.compile(
+    r"(?:(?<=pass )|(?<=drop )|(?<= or ))(" + "|".join(_FLAGS) + r")="
+    r"(True\b|\"(backward|forward)\"|([0-9]{4}-[0-9]{2}-[0-9]{2})|(?= ))"
+)
+_CONTROL = {i: f"\\x{i:02x}" for i in [*range(32), 127]} | {10: "\\n", 13: "\\r", 9: " "}
+
+
+def _flag(match: re.Match[str]) -> str:
+    flag = _FLAGS[match.group(1)]
+    value = match.group(3) or match.group(4)
+    return f"{flag} {value}" if value else flag
+
+
+def _for_the_command_line(message: str) -> str:
+    r"""A library message as one line, with the fix written as command-line flags.
+
+    >>> _for_the_command_line('pass rounding="backward" (2026-02-28) or rounding="forward" (2026-03-01)')
+    'pass --rounding backward (2026-02-28) or --rounding forward (2026-03-01)'
+    >>> _for_the_command_line("drop later_date=2025-01-01; pass apply_vclt56=True to apply Art. 56")
+    'drop --later-date 2025-01-01; pass --apply-vclt56 to apply Art. 56'
+    >>> _for_the_command_line("no treaty 'party=x' in the catalogue")  # a value given is kept
+    "no treaty 'party=x' in the catalogue"
+    >>> _for_the_command_line("file.toml\nsecond line")
+    'file.toml\\nsecond line'
+    """
+    message = _KEYWORD.sub(_flag, message)
+    message = message.replace(
+        "treatywithdraw.treaties() lists every key", f"'{PROG} treaties' lists every key"
+    )
+    return message.translate(_CONTROL)
+
+
+def _error(message: str) -> None:
+    print(f"{PROG}: {_for_the_command_line(message)}", file=sys.stderr)
+
+
+def _usage_error(exc: _UsageError, argv: Sequence[str]) -> None:
+    """One line: argparse's message and where the usage is (argparse would print the usage too)."""
+    prog = exc.prog
+    if prog == PROG and argv and argv[0] in _COMMANDS:  # unrecognized arguments after a command
+        prog = f"{PROG} {argv[0]}"
+    _error(f"{exc.message}: see '{prog} --help'")
+
+
+def _words(argv: object) -> tuple[list[str] | None, str]:
+    """``argv`` as a list of command-line words, or what is wrong with it."""
+    if isinstance(argv, str | bytes):
+        return None, f"not one {type(argv).__name__} {argv[:60]!r}"
+    if not isinstance(argv, Iterable):
+        return None, f"not {type(argv).__name__}"
+    words = list(argv)
+    for i, word in enumerate(words):
+        if not isinstance(word, str):
+            return None, f"but argument {i} is {type(word).__name__}"
+    return words, ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code.
+
+    ``argv`` is the list of arguments after the program name (``sys.argv[1:]`` when
+    ``None``).
+    """
+    if argv is None:
+        argv = sys.argv[1:]
+    words, problem = _words(argv)
+    if words is None:
+        _error(
+            f"the arguments must be a list of strings, {problem}: e.g. main(['effective', 'ottawa', '2025-06-27'])"
+        )
+        return 2
+    argv = words
     parser = _parser()
     try:
         args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+    except _UsageError as exc:
+        _usage_error(exc, argv)
+        return 2
+    except SystemExit as exc:  # --help and --version exit 0 through argparse
         return int(exc.code or 0)
     if args.command is None:
-        parser.print_help()
+        _error(f"no command given: use one of {', '.join(_COMMANDS)}; see '{PROG} --help'")
         return 2
     try:
         return _run(args)
     except NO_SINGLE_ANSWER as exc:
-        print(f"treatywithdraw: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 1
     except TreatyWithdrawError as exc:
-        print(f"treatywithdraw: {exc}", file=sys.stderr)
+        _error(str(exc))
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0

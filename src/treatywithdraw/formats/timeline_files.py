@@ -7,6 +7,9 @@ events through :meth:`~treatywithdraw.timeline.Withdrawal.record`, so a file is
 checked against the procedure template like any recorded step. The format is in
 ``docs/procedures.md``.
 
+Files are UTF-8 (a leading byte-order mark is ignored) and at most
+:data:`MAX_TIMELINE_BYTES` long; a larger file is refused before it is parsed.
+
 JSON export is deterministic (sorted keys, two-space indent, a final newline, UTF-8 kept
 as is) and carries a schema version; ``timeline_from_json(timeline_to_json(w)) == w``
 and exporting again gives the same bytes.
@@ -20,17 +23,29 @@ and exporting again gives the same bytes.
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from treatywithdraw.errors import TimelineFileError, TreatyWithdrawError
+from treatywithdraw.errors import (
+    CatalogueError,
+    InvalidArgumentError,
+    InvalidTransitionError,
+    TimelineFileError,
+    TreatyWithdrawError,
+    UnknownPartyError,
+    UnknownTreatyError,
+)
 from treatywithdraw.procedures import Confidence, Step
 from treatywithdraw.timeline import Event, Suspension, Withdrawal
 
 __all__ = [
     "JSON_SCHEMA",
+    "MAX_TIMELINE_BYTES",
     "TOML_SCHEMA",
     "Timeline",
     "load_timeline",
@@ -49,6 +64,21 @@ TOML_SCHEMA = 1
 JSON_SCHEMA = "treatywithdraw.timeline/1"
 """The ``schema`` field of the JSON export."""
 
+MAX_TIMELINE_BYTES = 1024 * 1024
+"""The largest timeline file (or text) read: 1 MiB, checked before parsing.
+
+The 2025 seeds are 2-5 KB; a timeline with a hundred events and long notes stays under
+100 KB. Anything larger is not a timeline (a wrong file, a log, a dump), and refusing
+it before parsing keeps a wrong path from costing memory and time. See
+``docs/data-format.md``.
+"""
+
+_BOM = "\ufeff"
+"""A UTF-8 byte-order mark (Windows editors write one): carries no meaning, ignored."""
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]{1,40}")
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
 _TOP = {
     "withdrawal": {"schema", "kind", "party", "treaty", "procedure", "note", "sources", "options", "events"},
     "suspension": {
@@ -66,6 +96,15 @@ _TOP = {
 }
 _EVENT = {"step", "on", "confidence", "sources", "note"}
 _OPTIONS = {"rounding", "later_date", "party_since", "armed_conflicts"}
+
+
+def _show(value: object, limit: int = 80) -> str:
+    """``repr(value)``, cut to ``limit`` characters so an error stays one readable line."""
+    try:
+        text = repr(value)
+    except Exception:  # an object whose repr() fails: its type is all an error can show
+        return f"<{type(value).__name__} object>"
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
 
 
 class _Problems:
@@ -94,7 +133,7 @@ class _Problems:
                 self.add(f"{where}{key}", "is missing")
             return None
         if not isinstance(value, str) or (required and not value.strip()):
-            self.add(f"{where}{key}", f"must be a non-empty string, not {value!r}")
+            self.add(f"{where}{key}", f"must be a non-empty string, not {_show(value)}")
             return None
         return value
 
@@ -109,13 +148,16 @@ class _Problems:
             return None
         if isinstance(value, date):
             return value
-        if isinstance(value, str):
+        if isinstance(value, str) and _ISO_DAY.fullmatch(value):
             try:
-                if len(value) == 10:
-                    return date.fromisoformat(value)
-            except ValueError:
-                pass
-        self.add(f"{where}{key}", f"{value!r} is not an ISO date YYYY-MM-DD that exists")
+                return date.fromisoformat(value)
+            except ValueError as exc:
+                self.add(
+                    f"{where}{key}",
+                    f"{value!r} is not an ISO date that exists ({exc}): write a real day YYYY-MM-DD",
+                )
+                return None
+        self.add(f"{where}{key}", f"{_show(value)} is not an ISO date: write YYYY-MM-DD")
         return None
 
     def strings(self, table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -123,27 +165,29 @@ class _Problems:
         if isinstance(value, str):
             return (value,)
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.add(f"{where}{key}", f"must be a list of strings (URLs), not {value!r}")
+            self.add(f"{where}{key}", f"must be a list of strings (URLs), not {_show(value)}")
             return ()
         return tuple(value)
 
     def unknown(self, table: Mapping[str, Any], allowed: set[str], where: str) -> None:
         for key in table:
             if key not in allowed:
-                self.add(f"{where}{key}", f"unknown field: the fields are {', '.join(sorted(allowed))}")
+                # A key that is not a plain name ("\n", a long one) is quoted, so the path stays one line.
+                name = key if isinstance(key, str) and _BARE_KEY.fullmatch(key) else _show(key, 40)
+                self.add(f"{where}{name}", f"unknown field: the fields are {', '.join(sorted(allowed))}")
 
 
 def _events(raw: object, problems: _Problems) -> list[Event]:
     if raw is None:
         return []
     if not isinstance(raw, list):
-        problems.add("events", f"must be a list of tables ([[events]]), not {raw!r}")
+        problems.add("events", f"must be a list of tables ([[events]]), not {_show(raw)}")
         return []
     out: list[Event] = []
     for i, item in enumerate(raw):
         where = f"events[{i}]."
         if not isinstance(item, Mapping):
-            problems.add(f"events[{i}]", f"must be a table, not {item!r}")
+            problems.add(f"events[{i}]", f"must be a table, not {_show(item)}")
             continue
         problems.unknown(item, _EVENT, where)
         step_name = problems.text(item, "step", where, required=True)
@@ -154,7 +198,7 @@ def _events(raw: object, problems: _Problems) -> list[Event]:
             except ValueError:
                 problems.add(
                     f"{where}step",
-                    f"unknown step {step_name!r}: the steps are {', '.join(s.value for s in Step)}",
+                    f"unknown step {_show(step_name)}: the steps are {', '.join(s.value for s in Step)}",
                 )
         on = problems.day(item, "on", where)
         confidence = None
@@ -165,7 +209,7 @@ def _events(raw: object, problems: _Problems) -> list[Event]:
             except ValueError:
                 problems.add(
                     f"{where}confidence",
-                    f"{label!r} is not a confidence label: use {', '.join(c.value for c in Confidence)}",
+                    f"{_show(label)} is not a confidence label: use {', '.join(c.value for c in Confidence)}",
                 )
         if on is None and "on" not in item and confidence is not Confidence.UNCONFIRMED:
             problems.add(
@@ -183,7 +227,7 @@ def _conflicts(raw: object, problems: _Problems) -> list[tuple[date, date | None
     if raw is None:
         return []
     if not isinstance(raw, list):
-        problems.add("options.armed_conflicts", f"must be a list, not {raw!r}")
+        problems.add("options.armed_conflicts", f"must be a list, not {_show(raw)}")
         return []
     out: list[tuple[date, date | None]] = []
     for i, item in enumerate(raw):
@@ -193,7 +237,7 @@ def _conflicts(raw: object, problems: _Problems) -> list[tuple[date, date | None
         if not isinstance(item, Mapping):
             problems.add(
                 f"options.armed_conflicts[{i}]",
-                f"must be a table with start and end (end omitted while ongoing), not {item!r}",
+                f"must be a table with start and end (end omitted while ongoing), not {_show(item)}",
             )
             continue
         problems.unknown(item, {"start", "end"}, where)
@@ -220,13 +264,14 @@ def timeline_from_record(record: Mapping[str, Any], *, file: str = "") -> Timeli
         problems.add("", f"a timeline must be a table, not {type(record).__name__}")
         problems.raise_if_any()
     kind = record.get("kind", "withdrawal")
-    if kind not in _TOP:
-        problems.add("kind", f"{kind!r} is not known: use 'withdrawal' or 'suspension'")
+    if not isinstance(kind, str) or kind not in _TOP:
+        problems.add("kind", f"{_show(kind)} is not known: use 'withdrawal' or 'suspension'")
         problems.raise_if_any()
     schema = record.get("schema", TOML_SCHEMA)
-    if schema not in (TOML_SCHEMA, JSON_SCHEMA):
+    # ``type(...) in`` keeps true and 1.0, which compare equal to 1, from passing for it.
+    if type(schema) not in (int, str) or schema not in (TOML_SCHEMA, JSON_SCHEMA):
         problems.add(
-            "schema", f"{schema!r} is not a schema this version reads ({TOML_SCHEMA} or {JSON_SCHEMA!r})"
+            "schema", f"{_show(schema)} is not a schema this version reads ({TOML_SCHEMA} or {JSON_SCHEMA!r})"
         )
     problems.unknown(record, _TOP[kind], "")
     party = problems.text(record, "party", "", required=True)
@@ -253,9 +298,11 @@ def timeline_from_record(record: Mapping[str, Any], *, file: str = "") -> Timeli
                 sources=sources,
             )
         template = problems.text(record, "procedure", "")
-        options = record.get("options") or {}
-        if not isinstance(options, Mapping):
-            problems.add("options", f"must be a table, not {options!r}")
+        options = record.get("options")
+        if options is None:  # absent, or null in JSON
+            options = {}
+        elif not isinstance(options, Mapping):
+            problems.add("options", f"must be a table, not {_show(options)}")
             options = {}
         problems.unknown(options, _OPTIONS, "options.")
         rounding = problems.text(options, "rounding", "options.")
@@ -275,41 +322,161 @@ def timeline_from_record(record: Mapping[str, Any], *, file: str = "") -> Timeli
             note=note,
             sources=sources,
         )
-    except TimelineFileError:
+    except (TimelineFileError, CatalogueError):  # a broken catalogue is not this file's fault
         raise
     except TreatyWithdrawError as exc:
-        raise TimelineFileError(str(exc), file=file) from exc
+        raise TimelineFileError(
+            _for_the_file(str(exc)), file=file, field=_field_of(exc, procedure_given="procedure" in record)
+        ) from exc
     try:
         return start.replay(events)
+    except CatalogueError:
+        raise
     except TreatyWithdrawError as exc:
         raise TimelineFileError(
             f"the events break the {start.procedure.name} procedure: {exc}",
             file=file,
-            field="events",
+            field="events",  # the message names the event: "event 3 (head-of-state-act on ...)"
         ) from exc
 
 
-def parse_timeline(text: str, *, file: str = "<string>") -> Timeline:
-    """Read a TOML timeline from a string.
+def _field_of(exc: TreatyWithdrawError, *, procedure_given: bool) -> str:
+    """The field of the file that an error raised while building the timeline is about."""
+    if isinstance(exc, UnknownTreatyError):
+        return "treaty"
+    if isinstance(exc, UnknownPartyError):
+        return "procedure" if procedure_given else "party"
+    if isinstance(exc, InvalidTransitionError):  # the message names the event
+        return "events"
+    field = getattr(exc, "field", "")
+    if field in ("party", "treaty", "basis", "notified"):
+        return str(field)
+    if field in _OPTIONS:
+        return f"options.{field}"
+    return ""
+
+
+def _for_the_file(message: str) -> str:
+    """A library message, with the fix written as a timeline file writes it."""
+    return message.replace("procedure('generic')", 'procedure = "generic"').replace(
+        "procedure='generic'", 'procedure = "generic"'
+    )
+
+
+def _too_large(size: int, file: str, *, at_least: bool = False) -> TimelineFileError:
+    return TimelineFileError(
+        f"{'at least ' if at_least else ''}{size:,} bytes, over the {MAX_TIMELINE_BYTES:,}-byte (1 MiB) "
+        "limit for a timeline, so it was refused before parsing: a timeline is a few kilobytes; "
+        "check that this is the right file, or shorten its notes",
+        file=file,
+    )
+
+
+def _decode(data: bytes, file: str) -> str:
+    """UTF-8 bytes as text, without a leading byte-order mark."""
+    skip = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        return data[skip:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = skip + exc.start
+        line = data.count(b"\n", 0, offset) + 1
+        raise TimelineFileError(
+            f"not UTF-8 text: byte 0x{data[offset]:02x} at offset {offset} (line {line}) cannot be "
+            "decoded: save the file as UTF-8",
+            file=file,
+        ) from None
+
+
+def _text(text: object, file: str) -> str:
+    """The text of a timeline: at most :data:`MAX_TIMELINE_BYTES`, UTF-8, no byte-order mark."""
+    if isinstance(text, bytes | bytearray | memoryview):
+        data = bytes(text)
+        if len(data) > MAX_TIMELINE_BYTES:
+            raise _too_large(len(data), file)
+        return _decode(data, file)
+    if not isinstance(text, str):
+        raise TimelineFileError(
+            f"a timeline is text (str, or UTF-8 bytes), not {type(text).__name__} {_show(text)}",
+            file=file,
+        )
+    if len(text) > MAX_TIMELINE_BYTES:  # a character is at least one byte: no need to encode
+        raise _too_large(len(text), file, at_least=True)
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_TIMELINE_BYTES:
+        raise _too_large(size, file)
+    return text.removeprefix(_BOM)
+
+
+def _unreadable(language: str, exc: ValueError | RecursionError, file: str) -> NoReturn:
+    """A parser's complaint as a :class:`TimelineFileError`."""
+    if isinstance(exc, RecursionError):
+        nested = "arrays or tables" if language == "TOML" else "arrays or objects"
+        why = f"{nested} are nested too deeply to read (a timeline nests four levels at most)"
+    else:
+        # int() refuses over 4300 digits; its advice (sys.set_int_max_str_digits) is not for users.
+        why = str(exc).split("; use sys.set_int_max_str_digits")[0]
+    raise TimelineFileError(f"not valid {language}: {why}", file=file) from None
+
+
+def parse_timeline(text: str | bytes, *, file: str = "<string>") -> Timeline:
+    """Read a TOML timeline from a string (or UTF-8 bytes).
+
+    A leading byte-order mark is ignored. Text over :data:`MAX_TIMELINE_BYTES` (in UTF-8)
+    is refused before it is parsed.
 
     Raises:
-        TimelineFileError: bad TOML, a bad field, or events the procedure refuses.
+        TimelineFileError: too long, not text, bad TOML, a bad field, or events the
+            procedure refuses.
     """
     import tomllib
 
+    source = _text(text, file)
     try:
-        record = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise TimelineFileError(f"not valid TOML: {exc}", file=file) from None
+        record = tomllib.loads(source)
+    except (ValueError, RecursionError) as exc:  # TOMLDecodeError is a ValueError
+        _unreadable("TOML", exc, file)
     return timeline_from_record(record, file=file)
+
+
+def _read(path: object) -> tuple[bytes, str]:
+    """The bytes of a timeline file and its name for messages; at most the limit is read."""
+    if not isinstance(path, str | os.PathLike):
+        raise TimelineFileError(
+            f"a timeline file is a path (str or Path), not {type(path).__name__} {_show(path)}"
+        )
+    name = os.fsdecode(path)
+    if not name:
+        raise TimelineFileError("the file name is empty: give the path of a timeline file", file="''")
+    if "\0" in name:
+        raise TimelineFileError("is not a path (it holds a NUL character): check the name", file=repr(name))
+    try:
+        info = os.stat(name)
+        if stat.S_ISDIR(info.st_mode):
+            raise TimelineFileError("is a directory: give the path of a timeline file", file=name)
+        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_TIMELINE_BYTES:
+            raise _too_large(info.st_size, name)
+        with open(name, "rb") as handle:  # not a regular file (a pipe, /dev/stdin): read a bounded amount
+            data = handle.read(MAX_TIMELINE_BYTES + 1)
+    except FileNotFoundError:
+        raise TimelineFileError("no such file: check the path", file=name) from None
+    except OSError as exc:
+        raise TimelineFileError(
+            f"cannot read the file ({exc.strerror or exc}): check the path and its permissions", file=name
+        ) from None
+    if len(data) > MAX_TIMELINE_BYTES:
+        raise _too_large(len(data), name, at_least=True)
+    return data, name
 
 
 def load_timeline(path: str | Path) -> Timeline:
     r"""Load a timeline file: TOML (``seeds/lv-ottawa-2025.toml``), or JSON if it ends in ``.json``.
 
+    The file must be UTF-8 (a leading byte-order mark is ignored) and at most
+    :data:`MAX_TIMELINE_BYTES` long: the size is checked before anything is parsed.
+
     Raises:
-        TimelineFileError: there is no such file, it cannot be read, or its content is
-            wrong (the message names the file and the field).
+        TimelineFileError: there is no such file, it cannot be read, it is too large, or
+            its content is wrong (the message names the file and the field).
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "lv.toml"
@@ -317,18 +484,10 @@ def load_timeline(path: str | Path) -> Timeline:
     >>> load_timeline(path).procedure.key
     'LV'
     """
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise TimelineFileError(f"not UTF-8 text: {exc}", file=str(path)) from None
-    except OSError as exc:
-        raise TimelineFileError(
-            f"cannot read the file ({exc.strerror or exc}): check the path", file=str(path)
-        ) from None
-    if p.suffix.lower() == ".json":
-        return timeline_from_json(text, file=str(path))
-    return parse_timeline(text, file=str(path))
+    data, name = _read(path)
+    if name.lower().endswith(".json"):
+        return timeline_from_json(data, file=name)
+    return parse_timeline(data, file=name)
 
 
 def _iso(day: date | None) -> str | None:
@@ -346,7 +505,18 @@ def _event_record(e: Event) -> dict[str, Any]:
 
 
 def timeline_to_record(timeline: Timeline) -> dict[str, Any]:
-    """The JSON-ready record of a timeline: plain dicts, lists, strings and ``None``."""
+    """The JSON-ready record of a timeline: plain dicts, lists, strings and ``None``.
+
+    Raises:
+        InvalidArgumentError: ``timeline`` is not a :class:`Withdrawal` or :class:`Suspension`.
+    """
+    if not isinstance(timeline, Withdrawal | Suspension):
+        raise InvalidArgumentError(
+            f"timeline must be a Withdrawal or a Suspension, not {type(timeline).__name__} "
+            f"{_show(timeline)}: build one with Withdrawal.start or load_timeline",
+            value=timeline,
+            field="timeline",
+        )
     common: dict[str, Any] = {
         "schema": JSON_SCHEMA,
         "party": timeline.party,
@@ -383,22 +553,57 @@ def timeline_to_json(timeline: Timeline) -> str:
     return json.dumps(timeline_to_record(timeline), sort_keys=True, indent=2, ensure_ascii=False) + "\n"
 
 
+class _Refused(Exception):
+    """Raised inside the JSON parser's hooks; becomes a :class:`TimelineFileError`."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice (``json`` would keep the last silently)."""
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _Refused(f"the key {_show(key)} appears twice in one object: keep one", field=key)
+        out[key] = value
+    return out
+
+
+def _no_constant(name: str) -> NoReturn:
+    raise _Refused(f"{name} is not a JSON value (RFC 8259): write a number, a string or null")
+
+
 def timeline_from_json(text: str | bytes, *, file: str = "<json>") -> Timeline:
     """Read a timeline exported by :func:`timeline_to_json`.
 
+    UTF-8 only; a leading byte-order mark is ignored. Text over :data:`MAX_TIMELINE_BYTES`
+    is refused before it is parsed, and so is an object that gives a key twice.
+
     Raises:
-        TimelineFileError: not JSON, a schema this version does not read, or bad content.
+        TimelineFileError: too long, not JSON, a schema this version does not read, or
+            bad content.
     """
     import json
 
+    source = _text(text, file)
     try:
-        record = json.loads(text)
-    except ValueError as exc:
-        raise TimelineFileError(f"not valid JSON: {exc}", file=file) from None
-    if not isinstance(record, dict) or record.get("schema") != JSON_SCHEMA:
-        found = record.get("schema") if isinstance(record, dict) else None
+        record = json.loads(source, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
+    except _Refused as exc:
+        raise TimelineFileError(exc.message, file=file, field=exc.field) from None
+    except (ValueError, RecursionError) as exc:
+        _unreadable("JSON", exc, file)
+    if not isinstance(record, dict):
         raise TimelineFileError(
-            f"schema {found!r} is not {JSON_SCHEMA!r}: export the timeline with this version",
+            f"a timeline is a JSON object {{...}}, not {type(record).__name__} {_show(record)}: "
+            "export the timeline with timeline_to_json",
+            file=file,
+        )
+    if record.get("schema") != JSON_SCHEMA:
+        raise TimelineFileError(
+            f"schema {_show(record.get('schema'))} is not {JSON_SCHEMA!r}: export the timeline with this version",
             file=file,
             field="schema",
         )
