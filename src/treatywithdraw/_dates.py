@@ -7,10 +7,28 @@ from functools import cache
 
 from treatywithdraw.errors import InvalidDateError
 
-__all__ = ["DateLike", "as_date", "zone"]
+__all__ = ["DateLike", "as_date", "shown", "zone"]
 
 DateLike = date | datetime | str
 """A ``date``, an ISO ``YYYY-MM-DD`` string, or a timezone-aware ``datetime``."""
+
+
+def shown(value: object, limit: int = 80) -> str:
+    """``repr(value)`` for an error message: one line, about ``limit`` characters at most.
+
+    Never raises, whatever the caller passed: an int too long to print (Python refuses
+    ``repr`` beyond 4300 digits) or an object whose ``__repr__`` fails is named by its type.
+
+    >>> shown("2025-02-30"), shown(10**5000), shown("x" * 100)
+    ("'2025-02-30'", '<int of 16610 bits>', "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...")
+    """
+    try:
+        text = repr(value)
+    except Exception:
+        if isinstance(value, int):
+            return f"<int of {value.bit_length()} bits>"
+        return f"<{type(value).__name__} object>"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 @cache
@@ -24,14 +42,17 @@ def zone(name: str) -> tzinfo:
         from zoneinfo import ZoneInfo
 
         return ZoneInfo(name)
-    except (ImportError, LookupError, ValueError):
+    except (ImportError, LookupError, ValueError, OSError):  # OSError: a name too long for a file
         # No system tz database (e.g. Windows without tzdata): dateutil ships one.
         from dateutil import tz
 
-        found: tzinfo | None = tz.gettz(name)
+        try:
+            found: tzinfo | None = tz.gettz(name)
+        except (LookupError, ValueError, OSError):
+            found = None
         if found is None:
             raise InvalidDateError(
-                f"unknown time zone {name!r}: use an IANA name such as 'America/New_York'",
+                f"unknown time zone {shown(name)}: use an IANA name such as 'America/New_York'",
                 value=name,
                 field="time_zone",
             ) from None
@@ -67,14 +88,22 @@ def as_date(value: object, field: str = "date", time_zone: str | None = None) ->
             )
         if time_zone is None:
             return value.date()
-        return value.astimezone(zone(time_zone)).date()
+        try:
+            return value.astimezone(zone(time_zone)).date()
+        except (OverflowError, ValueError):
+            raise InvalidDateError(
+                f"{field} {value.isoformat()} falls outside years 1-9999 when read in "
+                f"{time_zone}: pass a day inside the calendar",
+                value=value,
+                field=field,
+            ) from None
     if isinstance(value, date):
         return date(value.year, value.month, value.day)
     if isinstance(value, str):
         text = value.strip()
         if len(text) != 10 or text[4] != "-" or text[7] != "-":
             raise InvalidDateError(
-                f"{field} {value!r} is not an ISO date: write it as YYYY-MM-DD",
+                f"{field} {shown(value)} is not an ISO date: write it as YYYY-MM-DD",
                 value=value,
                 field=field,
             )
@@ -82,13 +111,13 @@ def as_date(value: object, field: str = "date", time_zone: str | None = None) ->
             return date.fromisoformat(text)
         except ValueError as exc:
             raise InvalidDateError(
-                f"{field} {value!r} is not a valid day ({exc}): give an ISO date YYYY-MM-DD that exists",
+                f"{field} {shown(value)} is not a valid day ({exc}): give an ISO date YYYY-MM-DD that exists",
                 value=value,
                 field=field,
             ) from None
     raise InvalidDateError(
         f"{field} must be a date, an ISO 'YYYY-MM-DD' string or an aware datetime, "
-        f"not {type(value).__name__} {value!r}",
+        f"not {type(value).__name__} {shown(value)}: pass e.g. '2025-06-27' or datetime.date(2025, 6, 27)",
         value=value,
         field=field,
     )

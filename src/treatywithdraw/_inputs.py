@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from treatywithdraw._dates import as_date
+from treatywithdraw._dates import as_date, shown
 from treatywithdraw.errors import InvalidArgumentError, InvalidDateError
 
 __all__ = ["conflict_pairs", "party_code"]
@@ -25,10 +25,12 @@ def party_code(party: object) -> str:
     ...
     treatywithdraw.errors.InvalidArgumentError: party 'LVA' is not an ISO 3166-1 alpha-2 code: pass e.g. party='LV'
     """
-    if isinstance(party, str) and len(party.strip()) == 2 and party.strip().isalpha():
-        return party.strip().upper()
+    if isinstance(party, str):
+        code = party.strip()
+        if len(code) == 2 and code.isascii() and code.isalpha():
+            return code.upper()
     raise InvalidArgumentError(
-        f"party {party!r} is not an ISO 3166-1 alpha-2 code: pass e.g. party='LV'",
+        f"party {shown(party)} is not an ISO 3166-1 alpha-2 code: pass e.g. party='LV'",
         value=party,
         field="party",
     )
@@ -42,7 +44,8 @@ def conflict_pairs(value: Iterable[object]) -> tuple[tuple[date, date | None], .
     """
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidArgumentError(
-            f"armed_conflicts must be an iterable of (start, end) pairs, not {value!r}",
+            f"armed_conflicts must be an iterable of (start, end) pairs, not {shown(value)}: "
+            "pass e.g. [('2022-02-24', None)]",
             value=value,
             field="armed_conflicts",
         )
@@ -51,7 +54,7 @@ def conflict_pairs(value: Iterable[object]) -> tuple[tuple[date, date | None], .
         if not isinstance(pair, (tuple, list)) or len(pair) != 2:
             raise InvalidArgumentError(
                 f"armed_conflicts[{i}] must be a (start, end) pair with end None while the "
-                f"conflict goes on, not {pair!r}",
+                f"conflict goes on, not {shown(pair)}",
                 value=pair,
                 field="armed_conflicts",
             )

@@ -13,7 +13,7 @@ from datetime import date
 
 import attrs
 
-from treatywithdraw.periods import Period, Rounding
+from treatywithdraw.periods import CheckedEnumType, Period, Rounding
 
 __all__ = [
     "Anchor",
@@ -39,7 +39,7 @@ class ClauseKind(enum.Enum):
     """No withdrawal clause (VCLT Art. 56 may apply, on request only)."""
 
 
-class Convention(enum.Enum):
+class Convention(enum.Enum, metaclass=CheckedEnumType):
     """How a depositary turns the end of the notice period (expiry) into the effective date.
 
     A per-treaty datum backed by real cases, never guessed from the wording.

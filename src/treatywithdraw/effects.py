@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 import attrs
 
-from treatywithdraw._dates import DateLike, as_date
+from treatywithdraw._dates import DateLike, as_date, shown
 from treatywithdraw._inputs import conflict_pairs, party_code
 from treatywithdraw.catalogue import Treaty, TreatyLike
 from treatywithdraw.catalogue import treaty as _lookup
@@ -24,8 +24,10 @@ from treatywithdraw.errors import (
     AmbiguousDateError,
     EffectPendingError,
     InvalidArgumentError,
+    InvalidDateError,
     NoticeNotAllowedError,
     NoWithdrawalClauseError,
+    TreatyWithdrawError,
 )
 from treatywithdraw.periods import Period, Rounding, add_period
 
@@ -100,6 +102,18 @@ class Effect:
 
 
 def _convention_date(convention: Convention, expiry: date, received: date) -> date:
+    try:
+        return _convention_day(convention, expiry, received)
+    except (OverflowError, ValueError):  # past 31 December 9999
+        raise InvalidDateError(
+            f"the '{convention.value}' convention puts the effective date after {expiry.isoformat()}, "
+            "outside years 1-9999: pass an earlier date",
+            value=expiry,
+            field="date",
+        ) from None
+
+
+def _convention_day(convention: Convention, expiry: date, received: date) -> date:
     if convention is Convention.ANNIVERSARY:
         return expiry
     if convention is Convention.DAY_AFTER:
@@ -123,6 +137,16 @@ def _rounding_for(clause: WithdrawalClause, rounding: Rounding | str | None) -> 
 
 def _party_code(party: object) -> str | None:
     return None if party is None else party_code(party)
+
+
+def _flag(value: object, field: str) -> bool:
+    if value is True or value is False:
+        return value
+    raise InvalidArgumentError(
+        f"{field} must be True or False, not {type(value).__name__} {shown(value)}",
+        value=value,
+        field=field,
+    )
 
 
 def _no_clause_message(t: Treaty) -> str:
@@ -407,18 +431,44 @@ def _resolve(
 ) -> Effect:
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
     day = received if type(received) is date else as_date(received, "received", t.depositary.time_zone)
-    return _compute(
-        t,
-        day,
-        rounding,
+    args = (
         _party_code(party),
         None if later_date is None else as_date(later_date, "later_date"),
         None if party_since is None else as_date(party_since, "party_since"),
-        conflict_pairs(armed_conflicts) if armed_conflicts else (),
-        apply_vclt56,
+        () if type(armed_conflicts) is tuple and not armed_conflicts else conflict_pairs(armed_conflicts),
+        _flag(apply_vclt56, "apply_vclt56"),
         None if extended_to is None else as_date(extended_to, "extended_to"),
         None if agreement_in_force is None else as_date(agreement_in_force, "agreement_in_force"),
     )
+    try:
+        return _compute(t, day, rounding, *args)
+    except AmbiguousDateError as err:
+        # Only Rounding.RAISE raises. A day the month lacks matters only if the two
+        # roundings give different effective dates; the error then names those dates
+        # (after the counting convention, a named date, decisions, conditions), not
+        # the end of the period. If either side refuses or is pending, keep ``err``.
+        try:
+            back = _compute(t, day, Rounding.BACKWARD, *args)
+            fwd = _compute(t, day, Rounding.FORWARD, *args)
+        except TreatyWithdrawError:
+            raise err from None
+        if back.date is None or fwd.date is None:
+            raise
+        if back.date == fwd.date:
+            note = (
+                f"A period ends on a day the month lacks ({err.candidates[0].isoformat()} or "
+                f"{err.candidates[1].isoformat()}); either rounding gives {back.date.isoformat()}."
+            )
+            return attrs.evolve(back, notes=(*back.notes, note))
+        if (back.date, fwd.date) == err.candidates:
+            raise
+        raise AmbiguousDateError(
+            f"{t.key}: the effective date of a notice received {day.isoformat()} depends on "
+            f"month-end rounding (the period ends {back.expiry} or {fwd.expiry}): "
+            f'pass rounding="backward" ({back.date.isoformat()}) or '
+            f'rounding="forward" ({fwd.date.isoformat()})',
+            (back.date, fwd.date),
+        ) from None
 
 
 def effect(
@@ -490,7 +540,9 @@ def effective_date(
         agreement_in_force: entry into force of a withdrawal agreement (TEU Art. 50(3)).
 
     Raises:
-        AmbiguousDateError: the expiry is a day the month lacks; ``.candidates`` has both.
+        AmbiguousDateError: the expiry is a day the month lacks and the two roundings
+            give different dates; ``.candidates`` is (effective date with ``backward``,
+            effective date with ``forward``).
         NoticeNotAllowedError: notice is not allowed that day, or a named date is too early.
         NoWithdrawalClauseError: the treaty has no clause and ``apply_vclt56`` is false.
         EffectPendingError: a suspensive condition holds (``.effect`` has the details).
@@ -601,6 +653,20 @@ def _single_rounding_latest(
     return guess
 
 
+def _latest_in_calendar(t: Treaty, target: date, mode: Rounding, party: str | None, vclt56: bool) -> date:
+    try:
+        return _single_rounding_latest(t, target, mode, party, vclt56)
+    except TreatyWithdrawError:
+        raise
+    except (OverflowError, ValueError):  # stepping before 1 January 1 or after 31 December 9999
+        raise InvalidDateError(
+            f"the last receipt day for {t.key} to take effect by {target.isoformat()} falls outside "
+            "years 1-9999: pass a date further inside the calendar",
+            value=target,
+            field="effective_by",
+        ) from None
+
+
 def latest_receipt_date(
     treaty: TreatyLike,
     effective_by: DateLike,
@@ -627,10 +693,11 @@ def latest_receipt_date(
     target = as_date(effective_by, "effective_by")
     code = _party_code(party)
     mode = _rounding_for(t.clause, rounding)
+    vclt56 = _flag(apply_vclt56, "apply_vclt56")
     if mode is not Rounding.RAISE:
-        return _single_rounding_latest(t, target, mode, code, apply_vclt56)
-    backward = _single_rounding_latest(t, target, Rounding.BACKWARD, code, apply_vclt56)
-    forward = _single_rounding_latest(t, target, Rounding.FORWARD, code, apply_vclt56)
+        return _latest_in_calendar(t, target, mode, code, vclt56)
+    backward = _latest_in_calendar(t, target, Rounding.BACKWARD, code, vclt56)
+    forward = _latest_in_calendar(t, target, Rounding.FORWARD, code, vclt56)
     if backward == forward:
         return backward
     raise AmbiguousDateError(

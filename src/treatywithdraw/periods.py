@@ -19,15 +19,18 @@ from __future__ import annotations
 import enum
 import re
 from datetime import date, timedelta
+from typing import Any
 
 import attrs
 
+from treatywithdraw._dates import as_date, shown
 from treatywithdraw.errors import AmbiguousDateError, InvalidArgumentError, InvalidDateError
 
 __all__ = ["Period", "Rounding", "add_period", "days_in_month"]
 
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MAX_MONTH_INDEX = 9999 * 12 + 11  # December 9999, the last month a date can hold
+_MAX_PART = 10**12  # far beyond any date arithmetic (years 1-9999); keeps str() printable
 
 
 def days_in_month(year: int, month: int) -> int:
@@ -41,7 +44,33 @@ def days_in_month(year: int, month: int) -> int:
     return _DAYS_IN_MONTH[month - 1]
 
 
-class Rounding(enum.Enum):
+class CheckedEnumType(enum.EnumType):
+    """Enum metaclass: a value the enum lacks raises :class:`~treatywithdraw.InvalidArgumentError`.
+
+    Its message names the value and the choices, whatever the value is (Python's own
+    ``ValueError`` would also fail to print an int of more than 4300 digits).
+
+    >>> Rounding("sideways")
+    Traceback (most recent call last):
+    ...
+    treatywithdraw.errors.InvalidArgumentError: 'sideways' is not a Rounding: use one of 'raise', 'backward', 'forward'
+    """
+
+    def __call__(cls, value: object, *args: Any, **kwargs: Any) -> Any:
+        if args or kwargs:  # the functional API, Enum("Name", "A B"): not a look-up
+            return super().__call__(value, *args, **kwargs)
+        try:
+            return super().__call__(value)
+        except Exception:
+            choices = ", ".join(repr(m.value) for m in cls)  # type: ignore[var-annotated]
+            raise InvalidArgumentError(
+                f"{shown(value)} is not a {cls.__name__}: use one of {choices}",
+                value=value,
+                field=cls.__name__.lower(),
+            ) from None
+
+
+class Rounding(enum.Enum, metaclass=CheckedEnumType):
     """What to do when adding months lands on a day the month lacks."""
 
     RAISE = "raise"
@@ -68,10 +97,32 @@ class Rounding(enum.Enum):
             except ValueError:
                 pass
         raise InvalidArgumentError(
-            f"rounding {value!r} is not known: pass 'backward', 'forward', 'raise' "
+            f"rounding {shown(value)} is not known: pass 'backward', 'forward', 'raise' "
             "or a treatywithdraw.Rounding member",
             value=value,
             field="rounding",
+        )
+
+
+class _NotAnInt(InvalidArgumentError, TypeError):
+    """A period's part that is not an ``int``: still the ``TypeError`` it always was."""
+
+
+def _whole(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    """A period's part: an ``int`` (not a ``bool``) of at most 10**12 either way."""
+    if type(value) is not int and not (isinstance(value, int) and not isinstance(value, bool)):
+        raise _NotAnInt(
+            f"Period {attribute.name} must be an int, not {type(value).__name__} {shown(value)}: "
+            "pass e.g. Period(months=6)",
+            value=value,
+            field=attribute.name,
+        )
+    if not -_MAX_PART <= value <= _MAX_PART:
+        raise InvalidArgumentError(
+            f"Period {attribute.name}={shown(value)} is out of range: each part must be within "
+            "±10**12 (no date arithmetic needs more)",
+            value=value,
+            field=attribute.name,
         )
 
 
@@ -92,9 +143,9 @@ class Period:
     True
     """
 
-    years: int = attrs.field(default=0, validator=attrs.validators.instance_of(int))
-    months: int = attrs.field(default=0, validator=attrs.validators.instance_of(int))
-    days: int = attrs.field(default=0, validator=attrs.validators.instance_of(int))
+    years: int = attrs.field(default=0, validator=_whole)
+    months: int = attrs.field(default=0, validator=_whole)
+    days: int = attrs.field(default=0, validator=_whole)
 
     @classmethod
     def parse(cls, text: str) -> Period:
@@ -112,7 +163,13 @@ class Period:
         match = _PERIOD_RE.match(text.strip().upper()) if isinstance(text, str) else None
         if match is None or text.strip().upper() in ("P", "-P"):
             raise InvalidArgumentError(
-                f"period {text!r} is not an ISO 8601 duration: write it like 'P6M', 'P1Y', 'P150D'",
+                f"period {shown(text)} is not an ISO 8601 duration: write it like 'P6M', 'P1Y', 'P150D'",
+                value=text,
+                field="period",
+            )
+        if any(len(match[part] or "") > 12 for part in "ymwd"):
+            raise InvalidArgumentError(
+                f"period {shown(text)} is out of range: each part must be within 10**12",
                 value=text,
                 field="period",
             )
@@ -154,13 +211,14 @@ def add_period(day: date, period: Period, rounding: Rounding | str = Rounding.RA
     """Add ``period`` to ``day``: years and months together, rounded once, then days.
 
     Args:
-        day: the starting day.
+        day: the starting day (a ``date``, an ISO string or an aware ``datetime``).
         period: what to add (negative periods subtract).
         rounding: what to do when the day does not exist in the target month.
 
     Raises:
         AmbiguousDateError: the target day does not exist and ``rounding`` is ``RAISE``.
-        InvalidDateError: the result is outside years 1–9999.
+        InvalidDateError: ``day`` is not a day, or the result is outside years 1–9999.
+        InvalidArgumentError: ``period`` is not a :class:`Period`, or ``rounding`` is unknown.
 
     >>> add_period(date(2025, 6, 27), Period(months=6))
     datetime.date(2025, 12, 27)
@@ -171,12 +229,24 @@ def add_period(day: date, period: Period, rounding: Rounding | str = Rounding.RA
     ...
     treatywithdraw.errors.AmbiguousDateError: 2025-08-31 + 6 months has no such day (2026-02-31 does not exist): pass rounding="backward" (2026-02-28) or rounding="forward" (2026-03-01)
     """
+    if type(day) is not date:
+        day = as_date(day, "day")
+    if type(period) is not Period and not isinstance(period, Period):
+        raise InvalidArgumentError(
+            f"period must be a treatywithdraw.Period, not {type(period).__name__} {shown(period)}: "
+            "pass e.g. Period(months=6) or Period.parse('P6M')",
+            value=period,
+            field="period",
+        )
+    if rounding is not Rounding.RAISE and type(rounding) is not Rounding:
+        rounding = Rounding.coerce(rounding)
     months = period.years * 12 + period.months
     if months:
         index = day.year * 12 + day.month - 1 + months
         if not 12 <= index <= _MAX_MONTH_INDEX:
             raise InvalidDateError(
-                f"{day.isoformat()} + {period.describe()} falls outside years 1-9999",
+                f"{day.isoformat()} + {period.describe()} falls outside years 1-9999: "
+                "only days from 0001-01-01 to 9999-12-31 exist",
                 value=day,
                 field="date",
             )
@@ -188,12 +258,11 @@ def add_period(day: date, period: Period, rounding: Rounding | str = Rounding.RA
         else:
             backward = date(year, month, last)
             forward = backward + timedelta(days=1)
-            if rounding is Rounding.BACKWARD or rounding == "backward":
+            if rounding is Rounding.BACKWARD:
                 day = backward
-            elif rounding is Rounding.FORWARD or rounding == "forward":
+            elif rounding is Rounding.FORWARD:
                 day = forward
             else:
-                Rounding.coerce(rounding)  # reject unknown names before reporting
                 backward = _add_days(backward, period)
                 forward = _add_days(forward, period)
                 raise AmbiguousDateError(
@@ -211,7 +280,8 @@ def _add_days(day: date, period: Period) -> date:
         return day + timedelta(days=period.days)
     except OverflowError:
         raise InvalidDateError(
-            f"{day.isoformat()} + {period.describe()} falls outside years 1-9999",
+            f"{day.isoformat()} + {period.describe()} falls outside years 1-9999: "
+            "only days from 0001-01-01 to 9999-12-31 exist",
             value=day,
             field="date",
         ) from None

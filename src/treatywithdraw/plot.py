@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from treatywithdraw._dates import DateLike, as_date
+from treatywithdraw._dates import DateLike, as_date, shown
 from treatywithdraw.effects import Effect
 from treatywithdraw.errors import InvalidArgumentError, MissingExtraError, TreatyWithdrawError
 from treatywithdraw.procedures import Step
@@ -164,6 +164,12 @@ def _notice(effect: Effect | None) -> str:
 def _check_path(path: str | os.PathLike[str] | None) -> tuple[Path, str] | None:
     if path is None:
         return None
+    if not isinstance(path, str | os.PathLike):
+        raise InvalidArgumentError(
+            f"path must be a str or a path ending in .png or .svg, not {type(path).__name__} {shown(path)}",
+            value=path,
+            field="path",
+        )
     p = Path(path)
     fmt = _FORMATS.get(p.suffix.lower())
     if fmt is None:
@@ -178,6 +184,14 @@ def _check_path(path: str | os.PathLike[str] | None) -> tuple[Path, str] | None:
 
 
 def _check_withdrawals(withdrawals: Iterable[Withdrawal]) -> tuple[Withdrawal, ...]:
+    if isinstance(withdrawals, Withdrawal):
+        withdrawals = (withdrawals,)
+    if isinstance(withdrawals, str | bytes) or not isinstance(withdrawals, Iterable):
+        raise InvalidArgumentError(
+            f"withdrawals must be an iterable of Withdrawal, not {type(withdrawals).__name__} {shown(withdrawals)}",
+            value=withdrawals,
+            field="withdrawals",
+        )
     items = tuple(withdrawals)
     for i, w in enumerate(items):
         if not isinstance(w, Withdrawal):
@@ -189,7 +203,9 @@ def _check_withdrawals(withdrawals: Iterable[Withdrawal]) -> tuple[Withdrawal, .
             )
     if not items:
         raise InvalidArgumentError(
-            "nothing to draw: pass at least one Withdrawal", value=items, field="withdrawals"
+            f"nothing to draw (an empty {type(withdrawals).__name__}): pass at least one Withdrawal",
+            value=withdrawals,
+            field="withdrawals",
         )
     return items
 
@@ -224,8 +240,11 @@ def _span(rows: Sequence[_Row], as_of: date | None) -> tuple[date, date]:
         return centre - timedelta(days=180), centre + timedelta(days=180)
     first, last = min(days), max(days)
     width = max((last - first).days, 60)
-    # Room on the left for the first marker, on the right for the effective date's label.
-    return first - timedelta(days=round(width * 0.03)), last + timedelta(days=round(width * 0.16))
+    # Room on the left for the first marker, on the right for the effective date's label
+    # (never past the ends of the calendar).
+    left = min(round(width * 0.03), (first - date.min).days)
+    right = min(round(width * 0.16), (date.max - last).days)
+    return first - timedelta(days=left), last + timedelta(days=right)
 
 
 def plot_timelines(
@@ -278,6 +297,12 @@ def plot_timelines(
     target = _check_path(path)
     items = _check_withdrawals(withdrawals)
     day = None if as_of is None else as_date(as_of, "as_of")
+    if title is not None and not isinstance(title, str):
+        raise InvalidArgumentError(
+            f"title must be a str or None, not {type(title).__name__} {shown(title)}",
+            value=title,
+            field="title",
+        )
     try:
         import matplotlib  # noqa: F401  (fails first, with the clearest error, when absent)
         from matplotlib.backends.backend_agg import FigureCanvasAgg

@@ -31,7 +31,7 @@ from typing import NoReturn
 
 import attrs
 
-from treatywithdraw._dates import DateLike, as_date
+from treatywithdraw._dates import DateLike, as_date, shown
 from treatywithdraw._inputs import conflict_pairs, party_code
 from treatywithdraw.catalogue import Treaty, TreatyLike
 from treatywithdraw.catalogue import treaty as _treaty
@@ -46,7 +46,7 @@ from treatywithdraw.errors import (
     TreatyWithdrawError,
     UnknownPartyError,
 )
-from treatywithdraw.periods import Period, Rounding, add_period
+from treatywithdraw.periods import CheckedEnumType, Period, Rounding, add_period
 from treatywithdraw.procedures import (
     Confidence,
     Deadline,
@@ -71,7 +71,7 @@ _MUST_BE_DATED = frozenset({Step.INSTRUMENT_DEPOSITED, Step.REVOCATION})
 _TERMINAL = {Step.REVOCATION: "revoked", Step.PARLIAMENT_REJECTION: "abandoned"}
 
 
-class Status(enum.StrEnum):
+class Status(enum.StrEnum, metaclass=CheckedEnumType):
     """Where a withdrawal stands on a given day. Compares equal to its kebab-case value.
 
     >>> Status.NOTICE_PENDING == "notice-pending"
@@ -99,7 +99,40 @@ def _sources(value: str | Iterable[str] | None) -> tuple[str, ...]:
         return ()
     if isinstance(value, str):
         return (value,)
-    return tuple(value)
+    if isinstance(value, Iterable) and not isinstance(value, bytes | bytearray):
+        items = tuple(value)
+        if all(isinstance(item, str) for item in items):
+            return items
+    raise InvalidArgumentError(
+        f"sources must be a URL or an iterable of URLs (str), not {type(value).__name__} {shown(value)}",
+        value=value,
+        field="sources",
+    )
+
+
+def _text(value: object, field: str) -> str | None:
+    """A free-text argument: a ``str`` or ``None``."""
+    if value is None or isinstance(value, str):
+        return value
+    raise InvalidArgumentError(
+        f"{field} must be a str or None, not {type(value).__name__} {shown(value)}",
+        value=value,
+        field=field,
+    )
+
+
+def _event_step(value: Step | str) -> Step:
+    if isinstance(value, str) and not isinstance(value, Step):
+        value = value.strip().lower()
+    return Step(value)  # an unknown step raises InvalidArgumentError listing the steps
+
+
+def _event_day(value: DateLike | None) -> date | None:
+    return None if value is None else as_date(value, "on")
+
+
+def _note(value: str | None) -> str | None:
+    return _text(value, "note")
 
 
 def _confidence(value: Confidence | str | None) -> Confidence | None:
@@ -109,7 +142,7 @@ def _confidence(value: Confidence | str | None) -> Confidence | None:
         return Confidence(value)
     except ValueError:
         raise InvalidArgumentError(
-            f"confidence {value!r} is not known: use one of {', '.join(c.value for c in Confidence)}",
+            f"confidence {shown(value)} is not known: use one of {', '.join(c.value for c in Confidence)}",
             value=value,
             field="confidence",
         ) from None
@@ -124,11 +157,11 @@ class Event:
     can be checked against it.
     """
 
-    step: Step
-    on: date | None
-    sources: tuple[str, ...] = ()
-    note: str | None = None
-    confidence: Confidence | None = None
+    step: Step = attrs.field(converter=_event_step)
+    on: date | None = attrs.field(converter=_event_day)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_sources)
+    note: str | None = attrs.field(default=None, converter=_note)
+    confidence: Confidence | None = attrs.field(default=None, converter=_confidence)
 
     def describe(self) -> str:
         """``step on YYYY-MM-DD`` (or ``step, date unconfirmed``)."""
@@ -258,7 +291,7 @@ class Withdrawal:
             later_date=None if later_date is None else as_date(later_date, "later_date"),
             party_since=None if party_since is None else as_date(party_since, "party_since"),
             armed_conflicts=conflict_pairs(armed_conflicts),
-            note=note,
+            note=_text(note, "note"),
             sources=_sources(sources),
         )
 
@@ -269,8 +302,21 @@ class Withdrawal:
             InvalidTransitionError: at the first event that cannot be recorded; its
                 reasons name the event's position.
         """
+        if isinstance(events, str | bytes) or not isinstance(events, Iterable):
+            raise InvalidArgumentError(
+                f"events must be an iterable of Event, not {type(events).__name__} {shown(events)}",
+                value=events,
+                field="events",
+            )
         current = self
         for i, event in enumerate(events):
+            if not isinstance(event, Event):
+                raise InvalidArgumentError(
+                    f"events[{i}] must be an Event, not {type(event).__name__} {shown(event)}: "
+                    "build it with Event(step=..., on=...)",
+                    value=event,
+                    field="events",
+                )
             try:
                 current = current._append(event)
             except InvalidTransitionError as exc:
@@ -317,7 +363,7 @@ class Withdrawal:
         if kind is None:
             raise InvalidTransitionError(
                 [
-                    f"unknown step {step!r}: the {self.procedure.name} procedure's steps are "
+                    f"unknown step {shown(step)}: the {self.procedure.name} procedure's steps are "
                     f"{', '.join(self.procedure.step_names())}"
                 ]
             )
@@ -784,6 +830,13 @@ class Withdrawal:
                 effect=self.effect,
                 note="the instrument was received: only the notice period remains",
             )
+        if durations is not None and not isinstance(durations, Mapping):
+            raise InvalidArgumentError(
+                f"durations must be a mapping of step to duration, not {type(durations).__name__} "
+                f"{shown(durations)}: pass e.g. {{'head-of-state-act': 14}}",
+                value=durations,
+                field="durations",
+            )
         overrides = {self._duration_key(k): self._duration_value(k, v) for k, v in (durations or {}).items()}
         p = self.procedure
         highest = max((r for e in self.events if (r := p.rank(e.step)) is not None), default=-1)
@@ -840,7 +893,7 @@ class Withdrawal:
             return Step(key)
         except ValueError:
             raise InvalidArgumentError(
-                f"durations: {key!r} is not a step; use values such as 'head-of-state-act'",
+                f"durations: {shown(key)} is not a step; use values such as 'head-of-state-act'",
                 value=key,
                 field="durations",
             ) from None
@@ -854,7 +907,7 @@ class Withdrawal:
         if isinstance(value, str):
             return Period.parse(value)
         raise InvalidArgumentError(
-            f"durations[{str(key)!r}] = {value!r}: give a Period, a number of days >= 0 or an "
+            f"durations[{str(key)!r}] = {shown(value)}: give a Period, a number of days >= 0 or an "
             "ISO duration such as 'P14D'",
             value=value,
             field="durations",
@@ -908,7 +961,26 @@ class Suspension:
         """
         t = _treaty(treaty)
         day = as_date(notified, "notified", t.depositary.time_zone)
+        if not isinstance(basis, str) or not basis.strip():
+            raise InvalidArgumentError(
+                f"basis must name the legal ground, e.g. 'VCLT Art. 62', not {shown(basis)}",
+                value=basis,
+                field="basis",
+            )
+        if isinstance(events, str | bytes) or not isinstance(events, Iterable):
+            raise InvalidArgumentError(
+                f"events must be an iterable of Event, not {type(events).__name__} {shown(events)}",
+                value=events,
+                field="events",
+            )
         steps = tuple(events)
+        for i, e in enumerate(steps):
+            if not isinstance(e, Event):
+                raise InvalidArgumentError(
+                    f"events[{i}] must be an Event, not {type(e).__name__} {shown(e)}",
+                    value=e,
+                    field="events",
+                )
         reasons = []
         previous: Event | None = None
         for i, e in enumerate(steps):
@@ -931,8 +1003,8 @@ class Suspension:
             basis=basis,
             notified=day,
             events=steps,
-            outcome=outcome,
-            note=note,
+            outcome=_text(outcome, "outcome"),
+            note=_text(note, "note"),
             sources=_sources(sources),
         )
 

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 import attrs
 
+from treatywithdraw._dates import shown
 from treatywithdraw.effects import Effect
 from treatywithdraw.errors import InvalidArgumentError, NotAWithdrawalError
 from treatywithdraw.procedures import Step
@@ -51,13 +52,13 @@ def withdrawals_of(value: object, caller: str) -> tuple[Withdrawal, ...]:
         items = tuple(value)
     else:
         raise InvalidArgumentError(
-            f"{caller}() takes a Withdrawal or an iterable of them, not {value!r}",
+            f"{caller}() takes a Withdrawal or an iterable of them, not {type(value).__name__} {shown(value)}",
             value=value,
             field="withdrawals",
         )
     if not items:
         raise InvalidArgumentError(
-            f"{caller}() was given no withdrawal: pass at least one Withdrawal",
+            f"{caller}() was given no withdrawal (an empty {type(value).__name__}): pass at least one Withdrawal",
             value=value,
             field="withdrawals",
         )
@@ -70,7 +71,7 @@ def withdrawals_of(value: object, caller: str) -> tuple[Withdrawal, ...]:
             )
         if not isinstance(item, Withdrawal):
             raise InvalidArgumentError(
-                f"{caller}(): item {i} is {item!r}, not a Withdrawal: build one with "
+                f"{caller}(): item {i} is {type(item).__name__} {shown(item)}, not a Withdrawal: build one with "
                 "Withdrawal.start() or load_timeline()",
                 value=item,
                 field="withdrawals",

@@ -18,7 +18,7 @@ imported only when :func:`to_ics` runs. The dated entries are also what
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
 from treatywithdraw._dates import DateLike, as_date
@@ -91,7 +91,8 @@ def to_ics(withdrawals: Withdrawal | Iterable[Withdrawal], *, as_of: DateLike | 
             event.add("uid", uid)
             event.add("dtstamp", stamp)
             event.add("dtstart", entry.day)
-            event.add("dtend", entry.day + _ONE_DAY)
+            if entry.day < date.max:  # without DTEND an all-day event lasts its one day (RFC 5545)
+                event.add("dtend", entry.day + _ONE_DAY)
             event.add("summary", f"{w.party} {w.treaty.short_name}: {entry.title}")
             event.add("description", "\n".join(entry.details))
             event.add(

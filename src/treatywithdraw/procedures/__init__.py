@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import importlib
 
+from treatywithdraw._dates import shown
 from treatywithdraw.errors import UnknownPartyError
 from treatywithdraw.procedures._model import (
     BRANCH_STEPS,
@@ -99,12 +100,12 @@ def procedure(party: str | Procedure) -> Procedure:
         why = _NOT_WITHDRAWALS.get(name)
         if why is not None:
             message = (
-                f"no withdrawal procedure for {party!r}: {why}. Pass procedure='generic' to "
+                f"no withdrawal procedure for {shown(party)}: {why}. Pass procedure='generic' to "
                 f"model a withdrawal anyway; templates exist for {known}"
             )
         else:
             message = (
-                f"no withdrawal procedure for {party!r}: templates exist for {known}; "
+                f"no withdrawal procedure for {shown(party)}: templates exist for {known}; "
                 "use procedure('generic') for any other state"
             )
         raise UnknownPartyError(message)

@@ -17,8 +17,9 @@ from datetime import date
 
 import attrs
 
+from treatywithdraw._dates import shown
 from treatywithdraw.errors import InvalidArgumentError
-from treatywithdraw.periods import Period
+from treatywithdraw.periods import CheckedEnumType, Period
 
 __all__ = [
     "BRANCH_STEPS",
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 
-class Step(enum.StrEnum):
+class Step(enum.StrEnum, metaclass=CheckedEnumType):
     """One step of a withdrawal. Values are kebab-case, so ``Step("initiative")`` works.
 
     The main path, in its usual order, then the international steps and the branches.
@@ -85,7 +86,7 @@ BRANCH_STEPS = frozenset(
 """Steps outside the main path: they have their own placement rules, not a rank."""
 
 
-class Confidence(enum.StrEnum):
+class Confidence(enum.StrEnum, metaclass=CheckedEnumType):
     """How sure the research is of a date or a rule (``research/domestic_procedures.md``)."""
 
     CONFIRMED = "confirmed"
@@ -120,7 +121,32 @@ class Actor:
 
 
 def _steps(value: Iterable[Step | str]) -> tuple[Step, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidArgumentError(
+            f"steps must be a tuple of Step values, not {type(value).__name__} {shown(value)}: "
+            "pass e.g. (Step.PARLIAMENT_APPROVAL,)",
+            value=value,
+            field="steps",
+        )
     return tuple(Step(v) for v in value)
+
+
+def _tuple_of(owner: str, field: str, value: object, kind: type | tuple[type, ...]) -> None:
+    """Refuse a field that is not a tuple of ``kind``, naming the field and the bad item."""
+    if not isinstance(value, tuple):
+        raise InvalidArgumentError(
+            f"{owner}.{field} must be a tuple, not {type(value).__name__} {shown(value)}",
+            value=value,
+            field=field,
+        )
+    for i, item in enumerate(value):
+        if not isinstance(item, kind):
+            names = " or ".join(k.__name__ for k in (kind if isinstance(kind, tuple) else (kind,)))
+            raise InvalidArgumentError(
+                f"{owner}.{field}[{i}] must be a {names}, not {type(item).__name__} {shown(item)}",
+                value=item,
+                field=field,
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -293,6 +319,24 @@ class Procedure:
     aliases: tuple[str, ...] = ()
 
     def __attrs_post_init__(self) -> None:
+        for field in ("key", "name", "summary"):
+            value = getattr(self, field)
+            if not isinstance(value, str):
+                raise InvalidArgumentError(
+                    f"Procedure.{field} must be a str, not {type(value).__name__} {shown(value)}",
+                    value=value,
+                    field=field,
+                )
+        for field, kind in (
+            ("legal_basis", str),
+            ("steps", StepRule),
+            ("deadlines", Deadline),
+            ("durations", Duration),
+            ("sources", Source),
+            ("unconfirmed", str),
+            ("aliases", str),
+        ):
+            _tuple_of("Procedure", field, getattr(self, field), kind)
         problems = _check(self)
         if problems:
             raise InvalidArgumentError(
@@ -322,7 +366,7 @@ class Procedure:
         found = self.get(step)
         if found is None:
             raise InvalidArgumentError(
-                f"{step!s} is not a step of the {self.name} procedure ({self.key}): "
+                f"{step if isinstance(step, Step) else shown(step)} is not a step of the {self.name} procedure ({self.key}): "
                 f"its steps are {', '.join(self.step_names())}",
                 value=step,
                 field="step",
@@ -335,7 +379,7 @@ class Procedure:
 
     def rank(self, step: Step) -> int | None:
         """Position of a main-path step in the order, ``None`` for a branch step."""
-        if step in BRANCH_STEPS:
+        if not isinstance(step, str) or step in BRANCH_STEPS:
             return None
         position = 0
         for r in self.steps:
