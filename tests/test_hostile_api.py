@@ -1049,6 +1049,8 @@ def _public_methods(cls: type) -> set[str]:
         for name, value in vars(klass).items():
             if name.startswith("_") or isinstance(value, klass):
                 continue
+            if "__mutmut_" in name or "\u01c1" in name:
+                continue  # mutmut's copies of the methods (scripts/mutation.sh), not API
             if isinstance(value, property | classmethod | staticmethod) or inspect.isfunction(value):
                 names.add(name)
     return names

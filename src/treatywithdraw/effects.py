@@ -175,12 +175,12 @@ def _fixed_period_end(t: Treaty, received: date) -> tuple[date, date]:
     else:
         step = fp.then.total_months
         elapsed = (received.year - first_end.year) * 12 + received.month - first_end.month
-        k = elapsed // step + 1
+        # step * k > elapsed months puts the k-th end in a month after the receipt's, so
+        # it is after the receipt; step back while the previous end is too.
         # A period covers [end of previous, end): the end day itself starts the next.
+        k = elapsed // step + 1
         while k > 1 and add_period(first_end, Period(months=step * (k - 1)), Rounding.BACKWARD) > received:
             k -= 1
-        while add_period(first_end, Period(months=step * k), Rounding.BACKWARD) <= received:
-            k += 1
         end = add_period(first_end, Period(months=step * k), Rounding.BACKWARD)
     # "at least six months before the expiration": the last allowed receipt day is
     # end - 6 months, rounded back (the later day would leave less than six months).
@@ -645,10 +645,9 @@ def _single_rounding_latest(
             f"{t.key}: no receipt day gives an effect by {target.isoformat()}: notice is not "
             "allowed early enough"
         )
-    for _ in range(8):
-        following = effect_of(guess + _ONE_DAY)
-        if following is None or following > target:
-            break
+    # Then forward while the next day still makes it (ends: the effect is never before
+    # the receipt, so a day after the target always overshoots).
+    while (following := effect_of(guess + _ONE_DAY)) is not None and following <= target:
         guess += _ONE_DAY
     return guess
 

@@ -57,8 +57,14 @@ class CheckedEnumType(enum.EnumType):
     """
 
     def __call__(cls, value: object, *args: Any, **kwargs: Any) -> Any:
-        if args or kwargs:  # the functional API, Enum("Name", "A B"): not a look-up
-            return super().__call__(value, *args, **kwargs)
+        if args or kwargs:
+            # Enum's functional API ("Name", "A B") makes a new enum; these are closed.
+            raise InvalidArgumentError(
+                f"{cls.__name__} takes one value, not {1 + len(args) + len(kwargs)}: "
+                f"use one of {', '.join(repr(m.value) for m in cls)}",  # type: ignore[var-annotated]
+                value=value,
+                field=cls.__name__.lower(),
+            )
         try:
             return super().__call__(value)
         except Exception:

@@ -1,0 +1,280 @@
+"""Branches of the core modules that the scenario tests do not reach, each with its meaning.
+
+CI holds periods, clauses, effects and timeline at 100 % branch coverage (docs/quality.md).
+Each test here pins one rule a branch encodes, with the outcome it must give; none only
+runs a line.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+import pytest
+
+import treatywithdraw as tw
+from treatywithdraw.clauses import LaterDate
+from treatywithdraw.errors import (
+    EffectPendingError,
+    InvalidArgumentError,
+    InvalidTransitionError,
+    NoticeNotAllowedError,
+)
+from treatywithdraw.periods import Period, Rounding
+from treatywithdraw.procedures import Deadline, Step, procedure
+from treatywithdraw.timeline import Event, Suspension, Withdrawal
+
+# -- periods ------------------------------------------------------------------------------
+
+
+def test_the_enums_are_closed_to_the_functional_api() -> None:
+    with pytest.raises(
+        InvalidArgumentError,
+        match=r"^Rounding takes one value, not 2: use one of 'raise', 'backward', 'forward'$",
+    ):
+        Rounding("Sideways", "LEFT RIGHT")  # type: ignore[call-arg]
+
+
+def test_a_period_part_beyond_ten_to_the_twelfth_is_refused() -> None:
+    with pytest.raises(InvalidArgumentError, match=r"^Period months=10000000000000 is out of range") as info:
+        Period(months=10**13)
+    assert info.value.field == "months"
+    assert Period(months=10**12).months == 10**12
+
+
+def test_an_iso_period_with_a_thirteen_digit_part_is_refused() -> None:
+    with pytest.raises(InvalidArgumentError, match=r"^period 'P9999999999999M' is out of range"):
+        Period.parse("P9999999999999M")
+    assert Period.parse("P999999999999M").months == 999_999_999_999
+
+
+# -- effects ------------------------------------------------------------------------------
+
+
+def test_a_party_with_no_terms_of_its_own_is_noted_when_the_treaty_has_a_clause() -> None:
+    who = tw.treaty("who")
+    terms = who.clause.party_terms
+    # The same terms on a treaty that has a clause of its own (the ICSID one).
+    icsid = tw.treaty("icsid")
+    t = attrs.evolve(icsid, clause=attrs.evolve(icsid.clause, party_terms=terms))
+    e = tw.effect(t, "2025-06-27", party="LV")
+    assert e.rule == "clause"
+    assert e.notes[0] == "LV holds no party-specific terms; the treaty's own clause applies."
+    assert e.date == tw.effective_date("icsid", "2025-06-27")
+
+
+def test_a_clause_that_requires_a_named_date_refuses_a_notice_without_one() -> None:
+    cfe = tw.treaty("cfe")
+    t = attrs.evolve(cfe, clause=attrs.evolve(cfe.clause, later_date=LaterDate.REQUIRED))
+    earliest = tw.effective_date("cfe", "2025-06-27")
+    with pytest.raises(
+        NoticeNotAllowedError,
+        match=r"must name the withdrawal date, at least 150 days after receipt: pass later_date= \(",
+    ) as info:
+        tw.effect(t, "2025-06-27")
+    assert info.value.earliest == earliest
+    assert f"({earliest.isoformat()} or later)" in str(info.value)
+    assert tw.effective_date(t, "2025-06-27", later_date=earliest) == earliest
+
+
+def test_a_withdrawal_agreement_is_refused_where_the_treaty_has_none() -> None:
+    with pytest.raises(
+        InvalidArgumentError,
+        match=r"^ottawa Art\. 20\(2\)-\(3\) has no withdrawal agreement: drop agreement_in_force=$",
+    ) as info:
+        tw.effect("ottawa", "2025-06-27", agreement_in_force="2025-09-01")
+    assert info.value.field == "agreement_in_force"
+
+
+def test_an_unending_conflict_that_overlaps_the_one_at_expiry_keeps_the_effect_pending() -> None:
+    # Engaged at expiry (2025-12-27) in a conflict that ends 2026-03-01, and in another
+    # from 2026-02-01 that has not ended: no day without conflict, so no effect yet.
+    with pytest.raises(
+        EffectPendingError,
+        match=r"without a break from before 2025-12-27 \(a conflict since 2026-02-01 has not ended\)",
+    ):
+        tw.effective_date(
+            "ottawa", "2025-06-27", armed_conflicts=[("2025-11-01", "2026-03-01"), ("2026-02-01", None)]
+        )
+    # The same second conflict, ended: the effect waits for the end of the later one.
+    assert tw.effective_date(
+        "ottawa", "2025-06-27", armed_conflicts=[("2025-11-01", "2026-03-01"), ("2026-02-01", "2026-04-30")]
+    ) == date(2026, 4, 30)
+
+
+def test_the_last_receipt_for_a_fixed_period_steps_back_to_the_period_that_ends_in_time() -> None:
+    # Genocide Art. XIV: periods end 2021-01-12 and 2026-01-12; a target of 2026-01-05
+    # needs the 2021 end, so notice at least six months before it.
+    assert tw.latest_receipt_date("genocide", "2026-01-05") == date(2020, 7, 12)
+    assert tw.effective_date("genocide", "2020-07-12") == date(2021, 1, 12)
+    with pytest.raises(NoticeNotAllowedError):
+        tw.effective_date("genocide", "2020-07-13")
+
+
+# -- timeline -----------------------------------------------------------------------------
+
+
+def test_sources_must_all_be_text() -> None:
+    with pytest.raises(
+        InvalidArgumentError,
+        match=r"^sources must be a URL or an iterable of URLs \(str\), not list \['https://a\.example', 1\]",
+    ):
+        Withdrawal.start(party="LV", treaty="ottawa").record(
+            "initiative", "2025-03-18", source=["https://a.example", 1]
+        )
+
+
+def _latvia_with(deadline: Deadline) -> Withdrawal:
+    lv = procedure("LV")
+    custom = attrs.evolve(lv, deadlines=(deadline,))
+    return Withdrawal.start(party="LV", treaty="ottawa", procedure=custom)
+
+
+_ONLY_AFTER_RETURN = Deadline(
+    step=Step.HEAD_OF_STATE_ACT,
+    after=Step.PARLIAMENT_APPROVAL,
+    earliest=Period(days=7),
+    only_if=(Step.LAW_RETURNED,),
+    provision="a rule for a law adopted again after its return",
+)
+
+
+def test_a_deadline_only_for_a_returned_law_does_not_bind_the_first_adoption() -> None:
+    w = _latvia_with(_ONLY_AFTER_RETURN)
+    for step, day in (
+        ("initiative", "2025-03-18"),
+        ("government-decision", "2025-03-25"),
+        ("parliament-approval", "2025-04-16"),
+    ):
+        w = w.record(step, day)
+    # Two days after adoption: the rule's only_if (a return before it) is not met.
+    assert w.record("head-of-state-act", "2025-04-18").events[-1].on == date(2025, 4, 18)
+
+
+def test_a_deadline_only_for_a_returned_law_binds_the_second_adoption() -> None:
+    w = _latvia_with(_ONLY_AFTER_RETURN)
+    for step, day in (
+        ("initiative", "2025-03-18"),
+        ("government-decision", "2025-03-25"),
+        ("parliament-approval", "2025-04-16"),
+        ("law-returned", "2025-04-20"),
+        ("parliament-approval", "2025-05-08"),
+    ):
+        w = w.record(step, day)
+    with pytest.raises(
+        InvalidTransitionError,
+        match=r"head-of-state-act on 2025-05-10 is 2 days after parliament-approval on 2025-05-08: a rule for a law adopted again after its return places it no earlier than 2025-05-15",
+    ):
+        w.record("head-of-state-act", "2025-05-10")
+
+
+def test_projection_of_a_step_with_no_typical_duration_is_the_same_day() -> None:
+    custom = attrs.evolve(procedure("LV"), durations=(), deadlines=())
+    w = Withdrawal.start(party="LV", treaty="ottawa", procedure=custom).record("initiative", "2025-03-18")
+    p = w.project()
+    assert [s.on for s in p.steps] == [date(2025, 3, 18)] * len(p.steps)
+    assert {s.basis for s in p.steps} == {"no typical duration known: projected on the same day"}
+    assert p.deposit == date(2025, 3, 18)
+    assert p.effect is not None and p.effect.date == date(2025, 9, 18)
+
+
+def test_projection_skips_a_legal_minimum_that_a_return_lifts() -> None:
+    # Satversme Art. 69 (7 days at the earliest) does not apply once the law was returned.
+    w = Withdrawal.start(party="LV", treaty="ottawa")
+    for step, day in (
+        ("initiative", "2025-03-18"),
+        ("government-decision", "2025-03-25"),
+        ("parliament-approval", "2025-04-16"),
+        ("law-returned", "2025-04-18"),
+    ):
+        w = w.record(step, day)
+    p = w.project({"parliament-approval": 0, "head-of-state-act": 1})
+    by_step = {s.step: s for s in p.steps}
+    assert by_step[Step.HEAD_OF_STATE_ACT].on == date(2025, 4, 19)
+    assert by_step[Step.HEAD_OF_STATE_ACT].basis == "given by the caller"
+    # Without the return, the same durations are moved to the legal minimum.
+    plain = Withdrawal.start(party="LV", treaty="ottawa")
+    for step, day in (
+        ("initiative", "2025-03-18"),
+        ("government-decision", "2025-03-25"),
+        ("parliament-approval", "2025-04-16"),
+    ):
+        plain = plain.record(step, day)
+    moved = {s.step: s for s in plain.project({"head-of-state-act": 1}).steps}
+    assert moved[Step.HEAD_OF_STATE_ACT].on == date(2025, 4, 23)
+    assert moved[Step.HEAD_OF_STATE_ACT].basis.startswith("legal minimum: head-of-state-act")
+
+
+def test_projection_skips_a_legal_minimum_whose_condition_is_unmet() -> None:
+    w = _latvia_with(_ONLY_AFTER_RETURN)
+    for step, day in (
+        ("initiative", "2025-03-18"),
+        ("government-decision", "2025-03-25"),
+        ("parliament-approval", "2025-04-16"),
+    ):
+        w = w.record(step, day)
+    steps = {s.step: s for s in w.project({"head-of-state-act": 1}).steps}
+    assert steps[Step.HEAD_OF_STATE_ACT].on == date(2025, 4, 17)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"basis": "  "}, r"^basis must name the legal ground, e\.g\. 'VCLT Art\. 62', not '  '$"),
+        ({"events": 5}, r"^events must be an iterable of Event, not int 5$"),
+        (
+            {"events": "parliament-approval"},
+            r"^events must be an iterable of Event, not str 'parliament-approval'$",
+        ),
+        (
+            {"events": [Event(step=Step.INITIATIVE, on=date(2025, 7, 1)), "x"]},
+            r"^events\[1\] must be an Event, not str 'x'$",
+        ),
+    ],
+)
+def test_a_suspension_refuses_malformed_arguments(kwargs: dict[str, object], message: str) -> None:
+    args: dict[str, object] = {
+        "party": "UA",
+        "treaty": "ottawa",
+        "basis": "VCLT Art. 62",
+        "notified": "2025-07-18",
+    }
+    with pytest.raises(InvalidArgumentError, match=message):
+        Suspension.create(**{**args, **kwargs})  # type: ignore[arg-type]
+
+
+def test_a_suspension_event_without_a_date_does_not_break_the_date_order() -> None:
+    s = Suspension.create(
+        party="UA",
+        treaty="ottawa",
+        basis="VCLT Art. 62",
+        notified="2025-07-18",
+        events=[
+            Event(step=Step.GOVERNMENT_DECISION, on=date(2025, 7, 1)),
+            Event(step=Step.INITIATIVE, on=None),
+            Event(step=Step.PARLIAMENT_APPROVAL, on=date(2025, 7, 10)),
+        ],
+    )
+    assert s.events[1].on is None
+    with pytest.raises(InvalidTransitionError, match=r"event 2: dates go backwards"):
+        Suspension.create(
+            party="UA",
+            treaty="ottawa",
+            basis="VCLT Art. 62",
+            notified="2025-07-18",
+            events=[
+                Event(step=Step.GOVERNMENT_DECISION, on=date(2025, 7, 11)),
+                Event(step=Step.INITIATIVE, on=None),
+                Event(step=Step.PARLIAMENT_APPROVAL, on=date(2025, 7, 1)),
+            ],
+        )
+
+
+def test_a_suspension_under_a_treaty_without_conflict_deferral_does_not_mention_it() -> None:
+    text = Suspension.create(party="UA", treaty="npt", basis="VCLT Art. 62", notified="2025-07-18").explain()
+    assert "armed_conflicts" not in text
+    assert text.endswith("procedure='generic') and record instrument-deposited.")
+    ottawa = Suspension.create(
+        party="UA", treaty="ottawa", basis="VCLT Art. 62", notified="2025-07-18"
+    ).explain()
+    assert ottawa.endswith("armed conflict at expiry: pass armed_conflicts=.")
