@@ -278,3 +278,45 @@ def test_a_suspension_under_a_treaty_without_conflict_deferral_does_not_mention_
         party="UA", treaty="ottawa", basis="VCLT Art. 62", notified="2025-07-18"
     ).explain()
     assert ottawa.endswith("armed conflict at expiry: pass armed_conflicts=.")
+
+
+# -- a month end whose roundings lead to different kinds of outcome ------------------------
+
+
+def test_an_ambiguity_says_what_each_rounding_gives_when_one_gives_no_date() -> None:
+    # 31 August + 6 months ends 28 February or 1 March; a conflict from 1 March holds
+    # the forward effect, not the backward one.
+    with pytest.raises(tw.AmbiguousDateError) as info:
+        tw.effective_date("ottawa", "2024-08-31", rounding="raise", armed_conflicts=[("2025-03-01", None)])
+    assert str(info.value).startswith(
+        "ottawa: the outcome for a notice received 2024-08-31 depends on month-end rounding (the period "
+        'ends 2025-02-28 or 2025-03-01): rounding="backward" gives 2025-02-28; rounding="forward" gives '
+        "no date yet (ottawa Art. 20(2)-(3): on expiry (2025-03-01)"
+    )
+    assert info.value.candidates == (date(2025, 2, 28), date(2025, 3, 1))
+    # A named date the forward rounding no longer allows.
+    with pytest.raises(
+        tw.AmbiguousDateError, match=r'rounding="forward" gives no date \(NoticeNotAllowedError: '
+    ):
+        tw.effective_date("rome-statute", "2024-02-29", rounding="raise", later_date="2025-02-28")
+
+
+def test_an_ambiguity_that_changes_nothing_is_no_error() -> None:
+    # A conflict from 1 January holds both possible expiries: pending either way.
+    e = tw.effect("ottawa", "2024-08-31", rounding="raise", armed_conflicts=[("2025-01-01", None)])
+    assert e.date is None
+    assert e.notes[-1] == (
+        "A period ends on a day the month lacks (2025-02-28 or 2025-03-01); either rounding leaves the effect pending."
+    )
+
+
+def test_status_answers_when_both_roundings_agree() -> None:
+    w = Withdrawal.start(
+        party="ZA", treaty="ottawa", procedure="generic", armed_conflicts=[("2026-01-01", "2026-02-01")]
+    ).record("instrument-deposited", "2024-08-31")
+    # Effective on 28 February or 1 March 2025 (the conflict covers neither): by 5 March
+    # it is effective either way; on 28 February it depends on the rounding.
+    assert w.status("2025-03-05") is tw.Status.EFFECTIVE
+    assert w.status("2025-02-27") is tw.Status.NOTICE_PENDING
+    with pytest.raises(tw.AmbiguousDateError):
+        w.status("2025-02-28")

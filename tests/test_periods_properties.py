@@ -67,3 +67,32 @@ def test_exact_when_day_exists(d: date, p: Period) -> None:
 @given(any_day, st.integers(-1000, 1000))
 def test_days_only_is_exact_timedelta(d: date, n: int) -> None:
     assert add_period(d, Period(days=n)) == d + timedelta(days=n)
+
+
+#: Every period the library can build: each part anywhere in ±10**12, small values and the
+#: bounds drawn often, signs mixed freely.
+_part = st.one_of(
+    st.integers(-3, 3),
+    st.integers(-(10**12), 10**12),
+    st.sampled_from([-(10**12), 10**12]),
+)
+
+
+@given(st.builds(Period, years=_part, months=_part, days=_part))
+def test_str_parses_back_to_the_same_period(p: Period) -> None:
+    # Parts of different signs (P1Y-1M) are written with their own sign, not folded into
+    # one leading '-' (which used to read back as -13 months).
+    text = str(p)
+    assert Period.parse(text) == p
+    assert Period.parse(text.lower()) == p
+    if p.years >= 0 and p.months >= 0 and p.days >= 0:
+        assert "-" not in text
+    elif p.years <= 0 and p.months <= 0 and p.days <= 0:
+        assert text.startswith("-P") and text.count("-") == 1
+        assert Period.parse(text[1:]) == -p
+    else:
+        assert not text.startswith("-")
+    # describe() says the sign of every non-zero part in words.
+    words = p.describe()
+    assert "-" not in words
+    assert words.count("minus") == sum(n < 0 for n in (p.years, p.months, p.days))

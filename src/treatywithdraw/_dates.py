@@ -88,12 +88,13 @@ def as_date(value: object, field: str = "date", time_zone: str | None = None) ->
             )
         if time_zone is None:
             return value.date()
+        tz = zone(time_zone)  # an unknown zone raises its own error, naming the zone
         try:
-            return value.astimezone(zone(time_zone)).date()
+            return value.astimezone(tz).date()
         except (OverflowError, ValueError):
             raise InvalidDateError(
                 f"{field} {value.isoformat()} falls outside years 1-9999 when read in "
-                f"{time_zone}: pass a day inside the calendar",
+                f"{shown(time_zone)}: pass a day inside the calendar",
                 value=value,
                 field=field,
             ) from None

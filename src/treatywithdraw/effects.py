@@ -444,31 +444,53 @@ def _resolve(
         return _compute(t, day, rounding, *args)
     except AmbiguousDateError as err:
         # Only Rounding.RAISE raises. A day the month lacks matters only if the two
-        # roundings give different effective dates; the error then names those dates
-        # (after the counting convention, a named date, decisions, conditions), not
-        # the end of the period. If either side refuses or is pending, keep ``err``.
-        try:
-            back = _compute(t, day, Rounding.BACKWARD, *args)
-            fwd = _compute(t, day, Rounding.FORWARD, *args)
-        except TreatyWithdrawError:
-            raise err from None
-        if back.date is None or fwd.date is None:
-            raise
-        if back.date == fwd.date:
-            note = (
-                f"A period ends on a day the month lacks ({err.candidates[0].isoformat()} or "
-                f"{err.candidates[1].isoformat()}); either rounding gives {back.date.isoformat()}."
-            )
-            return attrs.evolve(back, notes=(*back.notes, note))
-        if (back.date, fwd.date) == err.candidates:
-            raise
+        # roundings lead to different outcomes: ask both (after the counting convention,
+        # a named date, decisions, conditions) and compare.
+        outcomes: list[Effect | TreatyWithdrawError] = []
+        for mode in (Rounding.BACKWARD, Rounding.FORWARD):
+            try:
+                outcomes.append(_compute(t, day, mode, *args))
+            except TreatyWithdrawError as exc:
+                outcomes.append(exc)
+        back, fwd = outcomes
+        ends = f"{err.candidates[0].isoformat()} or {err.candidates[1].isoformat()}"
+        if isinstance(back, Effect) and isinstance(fwd, Effect):
+            if back.date == fwd.date:
+                # Both give the same date, or both wait on the same condition.
+                either = "gives " + back.date.isoformat() if back.date else "leaves the effect pending"
+                note = f"A period ends on a day the month lacks ({ends}); either rounding {either}."
+                return attrs.evolve(back, notes=(*back.notes, note))
+            if back.date is not None and fwd.date is not None:
+                if (back.date, fwd.date) == err.candidates:
+                    raise
+                raise AmbiguousDateError(
+                    f"{t.key}: the effective date of a notice received {day.isoformat()} depends on "
+                    f"month-end rounding (the period ends {ends}): "
+                    f'pass rounding="backward" ({back.date.isoformat()}) or '
+                    f'rounding="forward" ({fwd.date.isoformat()})',
+                    (back.date, fwd.date),
+                ) from None
+        elif type(back) is type(fwd) and str(back) == str(fwd):
+            # Refused the same way whatever the rounding: that is the answer.
+            assert isinstance(back, TreatyWithdrawError)
+            raise back.with_traceback(None) from None
+        # One rounding gives a date and the other does not, or they refuse differently:
+        # say what each gives. The candidates are then the two ends of the period.
         raise AmbiguousDateError(
-            f"{t.key}: the effective date of a notice received {day.isoformat()} depends on "
-            f"month-end rounding (the period ends {back.expiry} or {fwd.expiry}): "
-            f'pass rounding="backward" ({back.date.isoformat()}) or '
-            f'rounding="forward" ({fwd.date.isoformat()})',
-            (back.date, fwd.date),
+            f"{t.key}: the outcome for a notice received {day.isoformat()} depends on month-end "
+            f'rounding (the period ends {ends}): rounding="backward" gives {_outcome(back)}; '
+            f'rounding="forward" gives {_outcome(fwd)}',
+            err.candidates,
         ) from None
+
+
+def _outcome(result: Effect | TreatyWithdrawError) -> str:
+    """One rounding's answer, in words, for an ambiguity message."""
+    if isinstance(result, TreatyWithdrawError):
+        return f"no date ({type(result).__name__}: {result})"
+    if result.date is None:
+        return f"no date yet ({result.pending})"
+    return result.date.isoformat()
 
 
 def effect(
@@ -653,17 +675,22 @@ def _single_rounding_latest(
 
 
 def _latest_in_calendar(t: Treaty, target: date, mode: Rounding, party: str | None, vclt56: bool) -> date:
+    # Stepping before 1 January 1 or after 31 December 9999 raises our InvalidDateError
+    # (add_period, a convention) or the standard library's own: both get the planning
+    # message below. Other errors of ours pass through.
     try:
         return _single_rounding_latest(t, target, mode, party, vclt56)
-    except TreatyWithdrawError:
-        raise
-    except (OverflowError, ValueError):  # stepping before 1 January 1 or after 31 December 9999
-        raise InvalidDateError(
-            f"the last receipt day for {t.key} to take effect by {target.isoformat()} falls outside "
-            "years 1-9999: pass a date further inside the calendar",
-            value=target,
-            field="effective_by",
-        ) from None
+    except TreatyWithdrawError as exc:
+        if not isinstance(exc, InvalidDateError):
+            raise
+    except (OverflowError, ValueError):
+        pass
+    raise InvalidDateError(
+        f"the last receipt day for {t.key} to take effect by {target.isoformat()} falls outside "
+        "years 1-9999: pass a date further inside the calendar",
+        value=target,
+        field="effective_by",
+    )
 
 
 def latest_receipt_date(
@@ -775,13 +802,32 @@ def _explain(e: Effect) -> str:
     if e.rule == "fixed-periods":
         fp = clause.fixed_periods
         assert fp is not None and e.expiry is not None
-        step(
+        # A late notice carried to the next period (late_notice = "next-period"): the
+        # Effect keeps only the end it was carried to, so find the period current at receipt.
+        try:
+            current_end, deadline = _fixed_period_end(t, e.received)
+        except TreatyWithdrawError:  # an Effect built by hand, not by effect()
+            current_end, deadline = e.expiry, e.received
+        periods = (
             f"Fixed periods: {fp.first.describe()} from {fp.start.isoformat()}, then successive "
-            f"periods of {fp.then.describe()}; the current period ends {e.expiry.isoformat()} and the "
-            f"notice came at least {fp.notice_before_end.describe()} before it."
+            f"periods of {fp.then.describe()}; "
         )
+        if e.received > deadline and current_end != e.expiry:
+            step(
+                f"{periods}the period current at receipt ends {current_end.isoformat()}, and the notice "
+                f"came after its deadline, {deadline.isoformat()} ({fp.notice_before_end.describe()} "
+                f"before that end); under {clause.article} a late notice takes effect at the end of the "
+                f"next period, {e.expiry.isoformat()}."
+            )
+            ends = "the next period ends"
+        else:
+            step(
+                f"{periods}the current period ends {e.expiry.isoformat()} and the notice came at least "
+                f"{fp.notice_before_end.describe()} before it."
+            )
+            ends = "the period ends"
         step(
-            f"Counting convention 'end-of-period': the withdrawal takes effect when the period ends, {e.expiry.isoformat()}."
+            f"Counting convention 'end-of-period': the withdrawal takes effect when {ends}, {e.expiry.isoformat()}."
         )
     else:
         assert e.notice_period is not None and e.expiry is not None and e.convention is not None
@@ -799,7 +845,8 @@ def _explain(e: Effect) -> str:
         step(
             f"Counting convention '{e.convention.value}': {_convention_words(e)} → {e.computed.isoformat()}."
         )
-    step(f"Evidence for the convention — {t.evidence.summary()}.")
+    evidence = t.evidence.summary().rstrip()
+    step(f"Evidence for the convention — {evidence}{'' if evidence.endswith(('.', '!', '?')) else '.'}")
     for note in e.notes:
         step(note)
     if e.date is None:

@@ -132,7 +132,34 @@ def _whole(instance: object, attribute: attrs.Attribute[int], value: object) -> 
         )
 
 
-_PERIOD_RE = re.compile(r"^(?P<sign>-)?P(?:(?P<y>\d+)Y)?(?:(?P<m>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?$")
+_PERIOD_RE = re.compile(
+    r"^(?P<sign>-)?P(?:(?P<y>-?\d+)Y)?(?:(?P<m>-?\d+)M)?(?:(?P<w>-?\d+)W)?(?:(?P<d>-?\d+)D)?$"
+)
+
+
+def _read_period(text: object) -> tuple[int, int, int] | str:
+    """``text`` as (years, months, days), or what is wrong with it for the caller's message:
+    ``is not an ISO 8601 duration`` or ``is out of range`` (a part beyond ±10**12).
+
+    A leading ``-`` negates the whole period; each part may also carry its own ``-``
+    (``P1Y-1M``, as ``java.time.Period`` writes a period whose parts differ in sign).
+    """
+    upper = text.strip().upper() if isinstance(text, str) else ""
+    match = _PERIOD_RE.match(upper)
+    if match is None or upper in ("P", "-P"):
+        return "is not an ISO 8601 duration"
+    values = []
+    for part in "ymwd":
+        raw = match[part] or "0"
+        digits = raw.lstrip("-").lstrip("0") or "0"
+        if len(digits) > 13:  # 10**12 has 13 digits; no int() on thousands of them
+            return "is out of range"
+        values.append(-int(digits) if raw.startswith("-") else int(digits))
+    sign = -1 if match["sign"] else 1
+    years, months, days = sign * values[0], sign * values[1], sign * (values[2] * 7 + values[3])
+    if any(abs(n) > _MAX_PART for n in (years, months, days)):
+        return "is out of range"
+    return years, months, days
 
 
 @attrs.frozen
@@ -157,32 +184,27 @@ class Period:
     def parse(cls, text: str) -> Period:
         """Read an ISO 8601 duration with years, months, weeks and days (``P6M``, ``P150D``).
 
-        A leading ``-`` negates the whole period. Weeks are seven days.
+        A leading ``-`` negates the whole period. Weeks are seven days. A part may carry
+        its own ``-`` when the parts differ in sign (``P1Y-1M`` is one year less one
+        month), which is how ``str()`` writes such a period (as ``java.time.Period`` does).
 
         >>> Period.parse("P2W")
         Period(years=0, months=0, days=14)
+        >>> Period.parse("P1Y-1M")
+        Period(years=1, months=-1, days=0)
         >>> Period.parse("6 months")
         Traceback (most recent call last):
         ...
         treatywithdraw.errors.InvalidArgumentError: period '6 months' is not an ISO 8601 duration: write it like 'P6M', 'P1Y', 'P150D'
         """
-        match = _PERIOD_RE.match(text.strip().upper()) if isinstance(text, str) else None
-        if match is None or text.strip().upper() in ("P", "-P"):
-            raise InvalidArgumentError(
-                f"period {shown(text)} is not an ISO 8601 duration: write it like 'P6M', 'P1Y', 'P150D'",
-                value=text,
-                field="period",
-            )
-        if any(len(match[part] or "") > 12 for part in "ymwd"):
-            raise InvalidArgumentError(
-                f"period {shown(text)} is out of range: each part must be within 10**12",
-                value=text,
-                field="period",
-            )
-        sign = -1 if match["sign"] else 1
-        years, months = int(match["y"] or 0), int(match["m"] or 0)
-        days = int(match["w"] or 0) * 7 + int(match["d"] or 0)
-        return cls(years=sign * years, months=sign * months, days=sign * days)
+        found = _read_period(text)
+        if isinstance(found, str):
+            fix = "write it like 'P6M', 'P1Y', 'P150D'"
+            if "ISO" not in found:
+                fix = "each part must be within 10**12"
+            raise InvalidArgumentError(f"period {shown(text)} {found}: {fix}", value=text, field="period")
+        years, months, days = found
+        return cls(years=years, months=months, days=days)
 
     @property
     def total_months(self) -> int:
@@ -193,24 +215,39 @@ class Period:
         return Period(years=-self.years, months=-self.months, days=-self.days)
 
     def __str__(self) -> str:
-        parts = [(abs(self.years), "Y"), (abs(self.months), "M"), (abs(self.days), "D")]
-        negative = self.years < 0 or self.months < 0 or self.days < 0
+        """ISO 8601: ``P1Y6M``; ``-P6M`` when no part is positive; ``P1Y-1M`` when the parts
+        differ in sign (each part then carries its own sign). ``Period.parse`` reads all three
+        back to the same parts.
+
+        >>> str(Period(months=-6)), str(Period(years=1, months=-1)), str(Period(months=-1, days=5))
+        ('-P6M', 'P1Y-1M', 'P-1M5D')
+        """
+        parts = ((self.years, "Y"), (self.months, "M"), (self.days, "D"))
+        if max(self.years, self.months, self.days) <= 0 and self != Period():
+            return "-P" + "".join(f"{-n}{unit}" for n, unit in parts if n)
         body = "".join(f"{n}{unit}" for n, unit in parts if n)
-        return f"{'-' if negative else ''}P{body or '0D'}"
+        return f"P{body or '0D'}"
 
     def describe(self) -> str:
         """Plain English: ``6 months``, ``1 year``, ``150 days``.
 
+        A negative part reads ``minus``, and a positive part after it ``plus``, as a sum
+        is read aloud: ``minus 6 months``, ``1 year minus 1 month``.
+
         >>> Period(years=1, months=6).describe()
         '1 year and 6 months'
+        >>> Period(months=-6).describe(), Period(years=1, months=-1, days=3).describe()
+        ('minus 6 months', '1 year minus 1 month plus 3 days')
         """
-        words = []
-        for n, unit in ((self.years, "year"), (self.months, "month"), (self.days, "day")):
-            if n:
-                words.append(f"{n} {unit}{'' if abs(n) == 1 else 's'}")
-        if not words:
+        named = ((self.years, "year"), (self.months, "month"), (self.days, "day"))
+        parts = [(n, unit) for n, unit in named if n]
+        if not parts:
             return "0 days"
-        return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+        words = [f"{abs(n)} {unit}{'' if abs(n) == 1 else 's'}" for n, unit in parts]
+        if all(n > 0 for n, _ in parts):
+            return " and ".join([", ".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+        signed = [f"{'minus' if n < 0 else 'plus'} {word}" for (n, _), word in zip(parts, words, strict=True)]
+        return " ".join(signed).removeprefix("plus ")
 
 
 def add_period(day: date, period: Period, rounding: Rounding | str = Rounding.RAISE) -> date:
@@ -246,12 +283,13 @@ def add_period(day: date, period: Period, rounding: Rounding | str = Rounding.RA
         )
     if rounding is not Rounding.RAISE and type(rounding) is not Rounding:
         rounding = Rounding.coerce(rounding)
+    origin = day
     months = period.years * 12 + period.months
     if months:
         index = day.year * 12 + day.month - 1 + months
         if not 12 <= index <= _MAX_MONTH_INDEX:
             raise InvalidDateError(
-                f"{day.isoformat()} + {period.describe()} falls outside years 1-9999: "
+                f"{_sum_words(origin, period)} falls outside years 1-9999: "
                 "only days from 0001-01-01 to 9999-12-31 exist",
                 value=day,
                 field="date",
@@ -269,25 +307,36 @@ def add_period(day: date, period: Period, rounding: Rounding | str = Rounding.RA
             elif rounding is Rounding.FORWARD:
                 day = forward
             else:
-                backward = _add_days(backward, period)
-                forward = _add_days(forward, period)
+                backward = _add_days(backward, period, origin)
+                forward = _add_days(forward, period, origin)
                 raise AmbiguousDateError(
-                    f"{day.isoformat()} + {period.describe()} has no such day "
+                    f"{_sum_words(origin, period)} has no such day "
                     f"({year:04d}-{month:02d}-{day.day:02d} does not exist): "
                     f'pass rounding="backward" ({backward.isoformat()}) or '
                     f'rounding="forward" ({forward.isoformat()})',
                     (backward, forward),
                 )
-    return _add_days(day, period) if period.days else day
+    return _add_days(day, period, origin) if period.days else day
 
 
-def _add_days(day: date, period: Period) -> date:
+def _sum_words(day: date, period: Period) -> str:
+    """``day + period`` for a message: ``2025-08-31 + 6 months``, ``6 months before 0001-03-01``.
+
+    A period whose parts differ in sign reads as a sum: ``2025-01-31 + 1 year minus 1 month``.
+    """
+    if max(period.years, period.months, period.days) <= 0 and period != Period():
+        return f"{(-period).describe()} before {day.isoformat()}"
+    return f"{day.isoformat()} + {period.describe()}"
+
+
+def _add_days(day: date, period: Period, origin: date) -> date:
+    """``day`` + the days of ``period``; ``origin`` (the day before any months) names it in errors."""
     try:
         return day + timedelta(days=period.days)
     except OverflowError:
         raise InvalidDateError(
-            f"{day.isoformat()} + {period.describe()} falls outside years 1-9999: "
+            f"{_sum_words(origin, period)} falls outside years 1-9999: "
             "only days from 0001-01-01 to 9999-12-31 exist",
-            value=day,
+            value=origin,
             field="date",
         ) from None

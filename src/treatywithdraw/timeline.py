@@ -46,7 +46,7 @@ from treatywithdraw.errors import (
     TreatyWithdrawError,
     UnknownPartyError,
 )
-from treatywithdraw.periods import CheckedEnumType, Period, Rounding, add_period
+from treatywithdraw.periods import CheckedEnumType, Period, Rounding, _read_period, _sum_words, add_period
 from treatywithdraw.procedures import (
     Confidence,
     Deadline,
@@ -203,6 +203,25 @@ def _bounds(start: date, period: Period) -> tuple[date, date]:
     except AmbiguousDateError as exc:
         return exc.candidates
     return day, day
+
+
+def _days_apart(gap: int) -> str:
+    """How a day stands to a reference day: ``1 day before``, ``3 days after``, ``the same day as``."""
+    if gap == 0:
+        return "the same day as"
+    count = abs(gap)
+    return f"{count} day{'' if count == 1 else 's'} {'before' if gap < 0 else 'after'}"
+
+
+def _start_with_rounding(what: str, exc: AmbiguousDateError) -> AmbiguousDateError:
+    """``exc`` again, advising the rounding of :meth:`Withdrawal.start`, which ``project`` uses."""
+    backward, forward = exc.candidates
+    return AmbiguousDateError(
+        f"{what}: project() takes no rounding, the withdrawal's own applies: pass "
+        f'rounding="backward" ({backward.isoformat()}) or rounding="forward" ({forward.isoformat()}) '
+        "to Withdrawal.start",
+        exc.candidates,
+    )
 
 
 def _join(steps: Sequence[object]) -> str:
@@ -571,7 +590,7 @@ class Withdrawal:
             assert hi is not None
             window = f"no later than {hi[0].isoformat()}"
         message = (
-            f"{d.step} on {day.isoformat()} is {(day - ref).days} days after {d.after} on "
+            f"{d.step} on {day.isoformat()} is {_days_apart((day - ref).days)} {d.after} on "
             f"{ref.isoformat()}: {d.provision} places it {window} ({d.window()})"
         )
         if d.unless:
@@ -676,30 +695,37 @@ class Withdrawal:
         deposit = self.deposit
         if Step.INSTRUMENT_DEPOSITED in steps and deposit is not None and deposit.on is not None:
             try:
-                e = self._effect_of(deposit.on)
+                return self._notice_status(self._effect_of(deposit.on), day)
             except AmbiguousDateError as exc:
-                # The effect is one of two adjacent days: only the earlier day itself
-                # depends on the rounding.
-                backward, forward = exc.candidates
-                if day < backward:
-                    return Status.NOTICE_PENDING
-                if day >= forward and not self.armed_conflicts:
-                    return Status.EFFECTIVE
+                # The effect depends on month-end rounding; the status on this day may
+                # not: ask both roundings, and answer when they agree.
+                statuses = set()
+                for mode in (Rounding.BACKWARD, Rounding.FORWARD):
+                    try:
+                        e = attrs.evolve(self, rounding=mode)._effect_of(deposit.on)
+                    except TreatyWithdrawError:
+                        raise exc from None
+                    statuses.add(self._notice_status(e, day))
+                if len(statuses) == 1:
+                    return statuses.pop()
                 raise
-            if e.date is not None and day >= e.date:
-                return Status.EFFECTIVE
-            # The clause's own date (or a later one named in the notice) has passed but a
-            # suspensive condition holds (Ottawa Art. 20(3)): deferred, not pending.
-            due = e.computed if e.computed is not None else e.expiry
-            if due is not None and self.later_date is not None and self.later_date > due:
-                due = self.later_date
-            if due is not None and day >= due:
-                return Status.DEFERRED
-            return Status.NOTICE_PENDING
         partial = attrs.evolve(self, events=tuple(known))
         if all(partial._satisfied(s) for s in self.procedure.approval_steps()):
             return Status.APPROVED
         return Status.IN_PREPARATION
+
+    def _notice_status(self, e: Effect, day: date) -> Status:
+        """The status on ``day`` of a received notice whose effect is ``e``."""
+        if e.date is not None and day >= e.date:
+            return Status.EFFECTIVE
+        # The clause's own date (or a later one named in the notice) has passed but a
+        # suspensive condition holds (Ottawa Art. 20(3)): deferred, not pending.
+        due = e.computed if e.computed is not None else e.expiry
+        if due is not None and self.later_date is not None and self.later_date > due:
+            due = self.later_date
+        if due is not None and day >= due:
+            return Status.DEFERRED
+        return Status.NOTICE_PENDING
 
     def next_steps(self) -> tuple[Step, ...]:
         """The steps the template would accept next, in template order (dates aside).
@@ -806,6 +832,10 @@ class Withdrawal:
 
         Raises:
             InvalidArgumentError: nothing dated recorded and no ``start``; a bad duration.
+            AmbiguousDateError: a projected step or the effective date falls on a day the
+                month lacks and the withdrawal has no rounding; ``.candidates`` is
+                (backward, forward). ``project`` takes no rounding: give one to
+                :meth:`start` (``Withdrawal.start(..., rounding="backward")``).
 
         >>> w = Withdrawal.start(party="LV", treaty="ottawa").record("parliament-approval", "2025-04-16")
         >>> p = w.project({"head-of-state-act": 3})
@@ -865,7 +895,12 @@ class Withdrawal:
                 period, basis = d.period, d.basis
             else:
                 period, basis = Period(), "no typical duration known: projected on the same day"
-            on = add_period(cursor, period, self.rounding or Rounding.RAISE)
+            try:
+                on = add_period(cursor, period, self.rounding or Rounding.RAISE)
+            except AmbiguousDateError as exc:
+                raise _start_with_rounding(
+                    f"projecting {s}: {_sum_words(cursor, period)} ({basis}) has no such day", exc
+                ) from None
             for dl in p.deadlines_for(s):
                 ref = known.get(dl.after)
                 if not dl.enforced or dl.earliest is None or ref is None:
@@ -881,11 +916,16 @@ class Withdrawal:
             known[s] = on
             cursor = on
         received = known.get(Step.INSTRUMENT_DEPOSITED)
-        return Projection(
-            steps=tuple(out),
-            deposit=received,
-            effect=None if received is None else self._effect_of(received),
-        )
+        try:
+            projected = None if received is None else self._effect_of(received)
+        except AmbiguousDateError as exc:
+            assert received is not None
+            raise _start_with_rounding(
+                f"the effective date of the deposit projected on {received.isoformat()} depends on "
+                "month-end rounding",
+                exc,
+            ) from None
+        return Projection(steps=tuple(out), deposit=received, effect=projected)
 
     @staticmethod
     def _duration_key(key: Step | str) -> Step:
@@ -904,11 +944,18 @@ class Withdrawal:
             return value
         if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             return Period(days=value)
+        fix = "give a Period, a number of days >= 0 or an ISO duration such as 'P14D'"
+        problem = ""
         if isinstance(value, str):
-            return Period.parse(value)
+            # Named as a duration of this step, not as Period.parse's own 'period'.
+            found = _read_period(value)
+            if not isinstance(found, str):
+                return Period(*found)
+            problem = f" {found}"
+            if "ISO" not in found:
+                fix = "each part must be within 10**12"
         raise InvalidArgumentError(
-            f"durations[{str(key)!r}] = {shown(value)}: give a Period, a number of days >= 0 or an "
-            "ISO duration such as 'P14D'",
+            f"durations[{str(key)!r}] = {shown(value)}{problem}: {fix}",
             value=value,
             field="durations",
         )
