@@ -307,3 +307,41 @@ def test_an_alias_that_is_another_treatys_key_does_not_hide_that_treaty(copied_c
 
 def test_the_shipped_catalogue_has_no_problems() -> None:
     assert tw.catalogue_problems() == ()
+
+
+def test_the_command_line_lists_the_rest_and_warns_in_one_line(
+    copied_catalogue: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from treatywithdraw.cli import main
+
+    broken = copied_catalogue / "ottawa.toml"
+    broken.write_text(
+        broken.read_text("utf-8").replace('notice_period = "P6M"', "notice_period = 6"), "utf-8"
+    )
+    assert main(["treaties"]) == 0
+    out, err = capsys.readouterr()
+    assert "ccm " in out and "ottawa " not in out
+    assert err.splitlines() == [
+        "treatywithdraw: warning: treaty catalogue: "
+        "treatywithdraw/data/treaties/ottawa.toml:clause.notice_period: expected str, found 6"
+    ]
+    assert main(["effective", "ottawa", "2025-06-27"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "treatywithdraw: treatywithdraw/data/treaties/ottawa.toml:clause.notice_period:"
+    )
+
+
+def test_the_command_line_takes_a_users_own_treaty_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from treatywithdraw.cli import main
+
+    own = tmp_path / "ottawa.toml"
+    shutil.copy(FOLDER / "ottawa.toml", own)
+    assert main(["effective", str(own), "2025-06-27"]) == 0
+    assert capsys.readouterr().out == "2025-12-27\n"
+    assert main(["plan", str(own), "--effective-by", "2026-01-01"]) == 0
+    assert capsys.readouterr().out == "2025-07-01\n"
+    own.write_text("key = 'ottawa'\n", "utf-8")
+    assert main(["show", str(own)]) == 2
+    assert capsys.readouterr().err == f"treatywithdraw: {own}:depositary: required field is missing (dict)\n"

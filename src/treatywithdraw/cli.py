@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
@@ -26,6 +28,7 @@ from typing import Any, NoReturn
 
 from treatywithdraw.errors import (
     AmbiguousDateError,
+    CatalogueWarning,
     EffectPendingError,
     InvalidArgumentError,
     InvalidDateError,
@@ -100,7 +103,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EPILOG_EFFECTIVE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("treaty", metavar="TREATY", help="catalogue key or alias, e.g. ottawa")
+    p.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
     p.add_argument("received", metavar="RECEIVED", help="day of receipt by the depositary, YYYY-MM-DD")
     p.add_argument("--party", metavar="CC", help="ISO 3166-1 alpha-2 code of the withdrawing state")
     p.add_argument(
@@ -123,7 +126,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog=EPILOG_PLAN,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("treaty", metavar="TREATY")
+    p.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
     p.add_argument(
         "--effective-by", metavar="D", required=True, help="the day the withdrawal must have taken effect by"
     )
@@ -147,7 +150,7 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example:\n  treatywithdraw show rome-statute",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("treaty", metavar="TREATY")
+    p.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
     p.add_argument("--json", action="store_true", help="print JSON (fields in docs/cli.md)")
 
     p = sub.add_parser(
@@ -272,7 +275,7 @@ def _run(args: argparse.Namespace) -> int:
         given = {"RECEIVED": received, "--later-date": later_date, "--party-since": party_since}
         with _within_the_calendar(given):
             e = tw.effect(
-                args.treaty,
+                _treaty_arg(args.treaty),
                 received,
                 rounding=args.rounding,
                 party=party,
@@ -296,11 +299,12 @@ def _run(args: argparse.Namespace) -> int:
         assert effective_by is not None  # argparse requires --effective-by
         party = _party(args.party)
         with _within_the_calendar({"--effective-by": effective_by}):
-            day = tw.latest_receipt_date(args.treaty, effective_by, rounding=args.rounding, party=party)
+            t = _treaty_arg(args.treaty)
+            day = tw.latest_receipt_date(t, effective_by, rounding=args.rounding, party=party)
         if args.json:
             _dump(
                 {
-                    "treaty": tw.treaty(args.treaty).key,
+                    "treaty": t.key,
                     "effective_by": effective_by.isoformat(),
                     "latest_receipt_date": day.isoformat(),
                 }
@@ -318,7 +322,7 @@ def _run(args: argparse.Namespace) -> int:
                 print(f"{t.key:<{width}}  {t.short_name}")
         return 0
     if args.command == "show":
-        t = tw.treaty(args.treaty)
+        t = _treaty_arg(args.treaty)
         if args.json:
             _dump(_treaty_json(t) | {"text": t.clause.text})
         else:
@@ -329,6 +333,18 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "timeline":
         return _timeline(args)
     raise AssertionError(args.command)  # pragma: no cover
+
+
+TREATY_HELP = "catalogue key or alias, e.g. ottawa; or a treaty file of your own, e.g. ./my-treaty.toml"
+
+
+def _treaty_arg(text: str) -> Any:
+    """A catalogue key, or a user's own treaty file when the argument is a .toml path."""
+    from treatywithdraw.catalogue import load_treaty_file, treaty
+
+    if text.endswith(".toml") or os.sep in text or "/" in text:
+        return load_treaty_file(text)
+    return treaty(text)
 
 
 def _print_treaty(t: Any) -> None:
@@ -490,8 +506,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         _error(f"no command given: use one of {', '.join(_COMMANDS)}; see '{PROG} --help'")
         return 2
+    caught: list[warnings.WarningMessage] = []
     try:
-        return _run(args)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", CatalogueWarning)
+            return _run(args)
     except NO_SINGLE_ANSWER as exc:
         _error(str(exc))
         return 1
@@ -500,3 +519,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0
+    finally:
+        # A broken catalogue file: one line each, after the answer; other warnings as usual.
+        for w in caught:
+            if issubclass(w.category, CatalogueWarning):
+                _error(f"warning: {w.message}")
+            else:  # pragma: no cover - the library itself warns only about the catalogue
+                warnings.showwarning(w.message, w.category, w.filename, w.lineno)
