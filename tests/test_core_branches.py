@@ -320,3 +320,109 @@ def test_status_answers_when_both_roundings_agree() -> None:
     assert w.status("2025-02-27") is tw.Status.NOTICE_PENDING
     with pytest.raises(tw.AmbiguousDateError):
         w.status("2025-02-28")
+
+
+# -- rules that only a clause of another shape would show ----------------------------------
+
+
+def test_a_minimum_anchored_on_the_treaty_is_rounded_as_asked() -> None:
+    # A treaty in force on 31 August, notice allowed six months later: 28 February or
+    # 1 March, as the caller chooses; NATO's own dates never meet a month end.
+    nato = tw.treaty("nato")
+    mp = nato.clause.minimum_participation
+    assert mp is not None
+    t = attrs.evolve(
+        nato,
+        entry_into_force=date(2000, 8, 31),
+        clause=attrs.evolve(nato.clause, minimum_participation=attrs.evolve(mp, period=Period(months=6))),
+    )
+    assert tw.earliest_notice_date(t, party_since="2000-09-01", rounding="forward") == date(2001, 3, 1)
+    assert tw.earliest_notice_date(t, party_since="2000-09-01", rounding="backward") == date(2001, 2, 28)
+    with pytest.raises(tw.AmbiguousDateError):
+        tw.earliest_notice_date(t, party_since="2000-09-01", rounding="raise")
+
+
+def test_a_suspension_is_dated_in_the_depositarys_time_zone() -> None:
+    from datetime import UTC, datetime
+
+    # 02:00 UTC on 18 July is still 17 July at UN Headquarters in New York.
+    s = Suspension.create(
+        party="UA", treaty="ottawa", basis="VCLT Art. 62", notified=datetime(2025, 7, 18, 2, 0, tzinfo=UTC)
+    )
+    assert s.notified == date(2025, 7, 17)
+
+
+def test_an_effect_without_an_expiry_shows_a_dash_in_its_table() -> None:
+    e = tw.effect("ottawa", "2025-06-27")
+    html = attrs.evolve(e, expiry=None)._repr_html_()
+    assert "<th>expiry</th><td>—</td>" in html
+    assert "<th>expiry</th><td>2025-12-27</td>" in e._repr_html_()
+
+
+def _two_deadlines(first: Deadline) -> Withdrawal:
+    """Latvia with ``first`` listed before Satversme Art. 69 for the same step."""
+    lv = procedure("LV")
+    (art69,) = [d for d in lv.deadlines if d.provision == "Satversme Art. 69"]
+    custom = attrs.evolve(lv, deadlines=(first, art69))
+    w = Withdrawal.start(party="LV", treaty="ottawa", procedure=custom)
+    for step, day in (
+        ("initiative", "2025-03-18"),
+        ("government-decision", "2025-03-25"),
+        ("parliament-approval", "2025-04-16"),
+    ):
+        w = w.record(step, day)
+    return w
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        Deadline(
+            step=Step.HEAD_OF_STATE_ACT,
+            after=Step.PARLIAMENT_APPROVAL,
+            earliest=Period(days=3),
+            provision="documented, not checked",
+            enforced=False,
+        ),
+        Deadline(
+            step=Step.HEAD_OF_STATE_ACT,
+            after=Step.GOVERNMENT_DECISION,
+            earliest=Period(days=30),
+            unless=(Step.PARLIAMENT_APPROVAL,),
+            provision="lifted by the adoption",
+        ),
+        Deadline(
+            step=Step.HEAD_OF_STATE_ACT,
+            after=Step.PARLIAMENT_APPROVAL,
+            earliest=Period(days=3),
+            only_if=(Step.LAW_RETURNED,),
+            provision="only after a return",
+        ),
+    ],
+    ids=["not-enforced", "unless-met", "only-if-unmet"],
+)
+def test_a_projection_skips_one_deadline_and_still_applies_the_next(first: Deadline) -> None:
+    w = _two_deadlines(first)
+    steps = {s.step: s for s in w.project({"head-of-state-act": 1}).steps}
+    # The first rule does not bind this projection; Satversme Art. 69 still says the 23rd.
+    assert steps[Step.HEAD_OF_STATE_ACT].on == date(2025, 4, 23)
+    assert steps[Step.HEAD_OF_STATE_ACT].basis.startswith("legal minimum: head-of-state-act from 7 days")
+
+
+def test_a_projection_reads_a_lifted_deadline_as_record_does() -> None:
+    # Returned and adopted again: Satversme Art. 69 runs from the second adoption, as
+    # record() enforces it; the return before that adoption does not lift it.
+    w = Withdrawal.start(party="LV", treaty="ottawa")
+    for step, day in (
+        ("initiative", "2025-03-18"),
+        ("government-decision", "2025-03-25"),
+        ("parliament-approval", "2025-04-16"),
+        ("law-returned", "2025-04-18"),
+        ("parliament-approval", "2025-05-08"),
+    ):
+        w = w.record(step, day)
+    steps = {s.step: s for s in w.project({"head-of-state-act": 1}).steps}
+    assert steps[Step.HEAD_OF_STATE_ACT].on == date(2025, 5, 15)
+    with pytest.raises(InvalidTransitionError, match=r"Satversme Art\. 69"):
+        w.record("head-of-state-act", "2025-05-09")
+    assert w.record("head-of-state-act", "2025-05-15").events[-1].on == date(2025, 5, 15)

@@ -905,9 +905,15 @@ class Withdrawal:
                 ref = known.get(dl.after)
                 if not dl.enforced or dl.earliest is None or ref is None:
                     continue
-                if dl.unless and any(e.step in dl.unless for e in self.events):
+                # As record() reads them: lifted by a step after the last `after`, in
+                # force only after a step before it (a projected `after` comes after
+                # everything recorded).
+                i = self._last_index(dl.after)
+                later = self.events[i + 1 :] if i is not None else ()
+                earlier = self.events[:i] if i is not None else self.events
+                if dl.unless and any(e.step in dl.unless for e in later):
                     continue
-                if dl.only_if and not any(e.step in dl.only_if for e in self.events):
+                if dl.only_if and not any(e.step in dl.only_if for e in earlier):
                     continue
                 bound = _bounds(ref, dl.earliest)[1]
                 if bound > on:
