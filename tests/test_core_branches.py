@@ -426,3 +426,14 @@ def test_a_projection_reads_a_lifted_deadline_as_record_does() -> None:
     with pytest.raises(InvalidTransitionError, match=r"Satversme Art\. 69"):
         w.record("head-of-state-act", "2025-05-09")
     assert w.record("head-of-state-act", "2025-05-15").events[-1].on == date(2025, 5, 15)
+
+
+def test_status_raises_when_one_rounding_refuses_the_notice() -> None:
+    # A named date of 28 February: allowed if the year runs to 28 February, refused if
+    # it runs to 1 March. The status cannot be told without the rounding.
+    w = Withdrawal.start(
+        party="ZA", treaty="rome-statute", procedure="generic", later_date="2025-02-28"
+    ).record("instrument-deposited", "2024-02-29")
+    with pytest.raises(tw.AmbiguousDateError, match=r'rounding="forward" gives no date \(NoticeNotAllowedError'):
+        w.status("2025-03-05")
+    assert attrs.evolve(w, rounding=Rounding.BACKWARD).status("2025-03-05") is tw.Status.EFFECTIVE
