@@ -437,3 +437,30 @@ def test_status_raises_when_one_rounding_refuses_the_notice() -> None:
     with pytest.raises(tw.AmbiguousDateError, match=r'rounding="forward" gives no date \(NoticeNotAllowedError'):
         w.status("2025-03-05")
     assert attrs.evolve(w, rounding=Rounding.BACKWARD).status("2025-03-05") is tw.Status.EFFECTIVE
+
+
+def test_a_named_date_after_the_conflict_ends_still_holds() -> None:
+    # Were Ottawa to allow a named later date: a conflict at expiry that ends before
+    # that date leaves the named date standing; one that ends after it moves the effect.
+    ottawa = tw.treaty("ottawa")
+    t = attrs.evolve(ottawa, clause=attrs.evolve(ottawa.clause, later_date=LaterDate.ALLOWED))
+    conflict = [("2025-12-01", "2026-02-01")]
+    assert tw.effective_date(t, "2025-06-27", later_date="2026-06-30", armed_conflicts=conflict) == date(2026, 6, 30)
+    assert tw.effective_date(t, "2025-06-27", later_date="2026-01-15", armed_conflicts=conflict) == date(2026, 2, 1)
+
+
+def test_a_domestic_step_keeps_its_own_date_and_a_deposit_takes_new_yorks() -> None:
+    from datetime import UTC, datetime
+
+    two_am_utc = datetime(2025, 6, 27, 2, 0, tzinfo=UTC)  # still 26 June in New York
+    w = Withdrawal.start(party="LV", treaty="ottawa")
+    for step, day in (("initiative", "2025-03-18"), ("government-decision", "2025-03-25")):
+        w = w.record(step, day)
+    # A domestic act is dated where it happens: the day of the datetime given.
+    w = w.record("parliament-approval", datetime(2025, 4, 16, 2, 0, tzinfo=UTC))
+    assert w.events[-1].on == date(2025, 4, 16)
+    w = w.record("head-of-state-act", "2025-04-24")
+    # Receipt by the depositary is dated in the depositary's zone (VCLT Art. 78(b)).
+    w = w.record("instrument-deposited", two_am_utc)
+    assert w.events[-1].on == date(2025, 6, 26)
+    assert w.effective_date == date(2025, 12, 26)
