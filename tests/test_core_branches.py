@@ -114,6 +114,20 @@ def test_the_last_receipt_for_a_fixed_period_steps_back_to_the_period_that_ends_
 # -- timeline -----------------------------------------------------------------------------
 
 
+#: Latvia's 2025 path up to the Saeima's adoption.
+_TO_ADOPTION = (
+    ("initiative", "2025-03-18"),
+    ("government-decision", "2025-03-25"),
+    ("parliament-approval", "2025-04-16"),
+)
+
+
+def _record(w: Withdrawal, *steps: tuple[str, str]) -> Withdrawal:
+    for step, day in steps:
+        w = w.record(step, day)
+    return w
+
+
 def test_sources_must_all_be_text() -> None:
     with pytest.raises(
         InvalidArgumentError,
@@ -141,26 +155,14 @@ _ONLY_AFTER_RETURN = Deadline(
 
 def test_a_deadline_only_for_a_returned_law_does_not_bind_the_first_adoption() -> None:
     w = _latvia_with(_ONLY_AFTER_RETURN)
-    for step, day in (
-        ("initiative", "2025-03-18"),
-        ("government-decision", "2025-03-25"),
-        ("parliament-approval", "2025-04-16"),
-    ):
-        w = w.record(step, day)
+    w = _record(w, *_TO_ADOPTION)
     # Two days after adoption: the rule's only_if (a return before it) is not met.
     assert w.record("head-of-state-act", "2025-04-18").events[-1].on == date(2025, 4, 18)
 
 
 def test_a_deadline_only_for_a_returned_law_binds_the_second_adoption() -> None:
     w = _latvia_with(_ONLY_AFTER_RETURN)
-    for step, day in (
-        ("initiative", "2025-03-18"),
-        ("government-decision", "2025-03-25"),
-        ("parliament-approval", "2025-04-16"),
-        ("law-returned", "2025-04-20"),
-        ("parliament-approval", "2025-05-08"),
-    ):
-        w = w.record(step, day)
+    w = _record(w, *_TO_ADOPTION, ("law-returned", "2025-04-20"), ("parliament-approval", "2025-05-08"))
     with pytest.raises(
         InvalidTransitionError,
         match=r"head-of-state-act on 2025-05-10 is 2 days after parliament-approval on 2025-05-08: a rule for a law adopted again after its return places it no earlier than 2025-05-15",
@@ -181,25 +183,14 @@ def test_projection_of_a_step_with_no_typical_duration_is_the_same_day() -> None
 def test_projection_skips_a_legal_minimum_that_a_return_lifts() -> None:
     # Satversme Art. 69 (7 days at the earliest) does not apply once the law was returned.
     w = Withdrawal.start(party="LV", treaty="ottawa")
-    for step, day in (
-        ("initiative", "2025-03-18"),
-        ("government-decision", "2025-03-25"),
-        ("parliament-approval", "2025-04-16"),
-        ("law-returned", "2025-04-18"),
-    ):
-        w = w.record(step, day)
+    w = _record(w, *_TO_ADOPTION, ("law-returned", "2025-04-18"))
     p = w.project({"parliament-approval": 0, "head-of-state-act": 1})
     by_step = {s.step: s for s in p.steps}
     assert by_step[Step.HEAD_OF_STATE_ACT].on == date(2025, 4, 19)
     assert by_step[Step.HEAD_OF_STATE_ACT].basis == "given by the caller"
     # Without the return, the same durations are moved to the legal minimum.
     plain = Withdrawal.start(party="LV", treaty="ottawa")
-    for step, day in (
-        ("initiative", "2025-03-18"),
-        ("government-decision", "2025-03-25"),
-        ("parliament-approval", "2025-04-16"),
-    ):
-        plain = plain.record(step, day)
+    plain = _record(plain, *_TO_ADOPTION)
     moved = {s.step: s for s in plain.project({"head-of-state-act": 1}).steps}
     assert moved[Step.HEAD_OF_STATE_ACT].on == date(2025, 4, 23)
     assert moved[Step.HEAD_OF_STATE_ACT].basis.startswith("legal minimum: head-of-state-act")
@@ -207,12 +198,7 @@ def test_projection_skips_a_legal_minimum_that_a_return_lifts() -> None:
 
 def test_projection_skips_a_legal_minimum_whose_condition_is_unmet() -> None:
     w = _latvia_with(_ONLY_AFTER_RETURN)
-    for step, day in (
-        ("initiative", "2025-03-18"),
-        ("government-decision", "2025-03-25"),
-        ("parliament-approval", "2025-04-16"),
-    ):
-        w = w.record(step, day)
+    w = _record(w, *_TO_ADOPTION)
     steps = {s.step: s for s in w.project({"head-of-state-act": 1}).steps}
     assert steps[Step.HEAD_OF_STATE_ACT].on == date(2025, 4, 17)
 
@@ -365,13 +351,7 @@ def _two_deadlines(first: Deadline) -> Withdrawal:
     (art69,) = [d for d in lv.deadlines if d.provision == "Satversme Art. 69"]
     custom = attrs.evolve(lv, deadlines=(first, art69))
     w = Withdrawal.start(party="LV", treaty="ottawa", procedure=custom)
-    for step, day in (
-        ("initiative", "2025-03-18"),
-        ("government-decision", "2025-03-25"),
-        ("parliament-approval", "2025-04-16"),
-    ):
-        w = w.record(step, day)
-    return w
+    return _record(w, *_TO_ADOPTION)
 
 
 @pytest.mark.parametrize(
@@ -413,14 +393,7 @@ def test_a_projection_reads_a_lifted_deadline_as_record_does() -> None:
     # Returned and adopted again: Satversme Art. 69 runs from the second adoption, as
     # record() enforces it; the return before that adoption does not lift it.
     w = Withdrawal.start(party="LV", treaty="ottawa")
-    for step, day in (
-        ("initiative", "2025-03-18"),
-        ("government-decision", "2025-03-25"),
-        ("parliament-approval", "2025-04-16"),
-        ("law-returned", "2025-04-18"),
-        ("parliament-approval", "2025-05-08"),
-    ):
-        w = w.record(step, day)
+    w = _record(w, *_TO_ADOPTION, ("law-returned", "2025-04-18"), ("parliament-approval", "2025-05-08"))
     steps = {s.step: s for s in w.project({"head-of-state-act": 1}).steps}
     assert steps[Step.HEAD_OF_STATE_ACT].on == date(2025, 5, 15)
     with pytest.raises(InvalidTransitionError, match=r"Satversme Art\. 69"):
@@ -434,7 +407,9 @@ def test_status_raises_when_one_rounding_refuses_the_notice() -> None:
     w = Withdrawal.start(
         party="ZA", treaty="rome-statute", procedure="generic", later_date="2025-02-28"
     ).record("instrument-deposited", "2024-02-29")
-    with pytest.raises(tw.AmbiguousDateError, match=r'rounding="forward" gives no date \(NoticeNotAllowedError'):
+    with pytest.raises(
+        tw.AmbiguousDateError, match=r'rounding="forward" gives no date \(NoticeNotAllowedError'
+    ):
         w.status("2025-03-05")
     assert attrs.evolve(w, rounding=Rounding.BACKWARD).status("2025-03-05") is tw.Status.EFFECTIVE
 
@@ -445,8 +420,12 @@ def test_a_named_date_after_the_conflict_ends_still_holds() -> None:
     ottawa = tw.treaty("ottawa")
     t = attrs.evolve(ottawa, clause=attrs.evolve(ottawa.clause, later_date=LaterDate.ALLOWED))
     conflict = [("2025-12-01", "2026-02-01")]
-    assert tw.effective_date(t, "2025-06-27", later_date="2026-06-30", armed_conflicts=conflict) == date(2026, 6, 30)
-    assert tw.effective_date(t, "2025-06-27", later_date="2026-01-15", armed_conflicts=conflict) == date(2026, 2, 1)
+    assert tw.effective_date(t, "2025-06-27", later_date="2026-06-30", armed_conflicts=conflict) == date(
+        2026, 6, 30
+    )
+    assert tw.effective_date(t, "2025-06-27", later_date="2026-01-15", armed_conflicts=conflict) == date(
+        2026, 2, 1
+    )
 
 
 def test_a_domestic_step_keeps_its_own_date_and_a_deposit_takes_new_yorks() -> None:
@@ -454,8 +433,7 @@ def test_a_domestic_step_keeps_its_own_date_and_a_deposit_takes_new_yorks() -> N
 
     two_am_utc = datetime(2025, 6, 27, 2, 0, tzinfo=UTC)  # still 26 June in New York
     w = Withdrawal.start(party="LV", treaty="ottawa")
-    for step, day in (("initiative", "2025-03-18"), ("government-decision", "2025-03-25")):
-        w = w.record(step, day)
+    w = _record(w, ("initiative", "2025-03-18"), ("government-decision", "2025-03-25"))
     # A domestic act is dated where it happens: the day of the datetime given.
     w = w.record("parliament-approval", datetime(2025, 4, 16, 2, 0, tzinfo=UTC))
     assert w.events[-1].on == date(2025, 4, 16)
