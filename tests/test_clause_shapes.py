@@ -66,7 +66,9 @@ class TestGenocideFixedPeriods:
     def test_late_notice_is_refused_naming_the_rolled_date(self) -> None:
         with pytest.raises(NoticeNotAllowedError) as info:
             effective_date("genocide", date(2025, 7, 13))
-        assert info.value.earliest == date(2025, 7, 12)
+        assert isinstance(info.value, tw.NoticeTooLateError)
+        assert info.value.latest == date(2025, 7, 12)
+        assert info.value.next_earliest == date(2026, 1, 12)
         assert "2031-01-12" in str(info.value)
 
     def test_first_period(self) -> None:
@@ -89,8 +91,8 @@ class TestGenocideFixedPeriods:
         try:
             result = effective_date("genocide", received)
         except NoticeNotAllowedError as err:
-            assert err.earliest is not None
-            assert err.earliest < received
+            assert isinstance(err, tw.NoticeTooLateError)
+            assert err.latest < received
             return
         assert result.month == 1 and result.day == 12
         assert (result.year - 1961) % 5 == 0

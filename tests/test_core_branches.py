@@ -72,7 +72,7 @@ def test_a_clause_that_requires_a_named_date_refuses_a_notice_without_one() -> N
         match=r"must name the withdrawal date, at least 150 days after receipt: pass later_date= \(",
     ) as info:
         tw.effect(t, "2025-06-27")
-    assert info.value.earliest == earliest
+    assert info.value.fixes == (tw.Fix("later_date", gives=f"{earliest.isoformat()} or later"),)
     assert f"({earliest.isoformat()} or later)" in str(info.value)
     assert tw.effective_date(t, "2025-06-27", later_date=earliest) == earliest
 
@@ -80,7 +80,7 @@ def test_a_clause_that_requires_a_named_date_refuses_a_notice_without_one() -> N
 def test_a_withdrawal_agreement_is_refused_where_the_treaty_has_none() -> None:
     with pytest.raises(
         InvalidArgumentError,
-        match=r"^ottawa Art\. 20\(2\)-\(3\) has no withdrawal agreement: drop agreement_in_force=$",
+        match=r"^ottawa Art\. 20\(2\)-\(3\) has no withdrawal agreement: drop agreement_in_force=2025-09-01$",
     ) as info:
         tw.effect("ottawa", "2025-06-27", agreement_in_force="2025-09-01")
     assert info.value.field == "agreement_in_force"
@@ -411,7 +411,7 @@ def test_status_raises_when_one_rounding_refuses_the_notice() -> None:
         tw.AmbiguousDateError, match=r'rounding="forward" gives no date \(NoticeNotAllowedError'
     ):
         w.status("2025-03-05")
-    assert attrs.evolve(w, rounding=Rounding.BACKWARD).status("2025-03-05") is tw.Status.EFFECTIVE
+    assert attrs.evolve(w, options=tw.NoticeOptions(rounding=Rounding.BACKWARD)).status("2025-03-05") is tw.Status.EFFECTIVE
 
 
 def test_a_named_date_after_the_conflict_ends_still_holds() -> None:

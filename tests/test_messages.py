@@ -84,7 +84,7 @@ def test_every_message_and_rendering_is_unchanged(expected: dict[str, str], comp
 def test_the_file_and_the_generator_hold_the_same_cases(
     generator: ModuleType, expected: dict[str, str]
 ) -> None:
-    cases = list(generator.CASES)
+    cases = [label for label, _ in generator.CASES]
     assert len(set(cases)) == len(cases), "scripts/gen_messages.py lists a case twice"
     gone = [e for e in expected if e not in set(cases)]
     new = [c for c in cases if c not in expected]
@@ -113,3 +113,11 @@ def test_the_cases_reach_errors_and_renderings(expected: dict[str, str]) -> None
     assert not [b for b in errors if "NOT a treatywithdraw error" in b], (
         "only treatywithdraw errors may come out"
     )
+
+
+def test_each_label_is_the_code_it_runs(generator: ModuleType) -> None:
+    """The label a case is filed under is the source of its lambda: no case is run from a string."""
+    import inspect
+
+    for label, call in generator.CASES:
+        assert f"lambda: {label})," in inspect.getsource(call), label

@@ -57,7 +57,7 @@ step = "instrument-deposited"
 on = 2025-08-31
 """)
     assert isinstance(w, Withdrawal)
-    assert w.armed_conflicts == ((date(2025, 12, 1), date(2026, 2, 1)), (date(2026, 3, 1), None))
+    assert w.options.armed_conflicts == ((date(2025, 12, 1), date(2026, 2, 1)), (date(2026, 3, 1), None))
     assert w.effect is not None and w.effect.expiry == date(2026, 3, 1)  # 31 Feb rounded forward
     assert w.effective_date is None  # engaged in a conflict on expiry, not ended
     assert timeline_from_json(timeline_to_json(w)) == w

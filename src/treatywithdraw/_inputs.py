@@ -6,13 +6,35 @@ bad value gets the same error wherever it is given.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any
 
 from treatywithdraw._dates import as_date, shown
 from treatywithdraw.errors import InvalidArgumentError, InvalidDateError
 
-__all__ = ["conflict_pairs", "party_code"]
+__all__ = ["conflict_pairs", "flag", "of_type", "party_code"]
+
+
+def of_type(*kinds: type, optional: bool = False) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: the value is one of ``kinds`` (or ``None`` when ``optional``).
+
+    Unlike ``attrs.validators.instance_of`` it raises our
+    :class:`~treatywithdraw.InvalidArgumentError`, naming the class, the field and the value.
+    """
+    names = " or ".join(k.__name__ for k in kinds) + (" or None" if optional else "")
+
+    def check(instance: object, attribute: Any, value: object) -> None:
+        if isinstance(value, kinds) or (optional and value is None):
+            return
+        raise InvalidArgumentError(
+            f"{type(instance).__name__}.{attribute.name} must be {names}, not "
+            f"{type(value).__name__} {shown(value)}",
+            value=value,
+            field=attribute.name,
+        )
+
+    return check
 
 
 def party_code(party: object) -> str:
@@ -33,6 +55,25 @@ def party_code(party: object) -> str:
         f"party {shown(party)} is not an ISO 3166-1 alpha-2 code: pass e.g. party='LV'",
         value=party,
         field="party",
+    )
+
+
+def flag(value: object, field: str) -> bool:
+    """``True`` or ``False`` and nothing else (not ``1``, not ``"yes"``).
+
+    >>> flag(True, "apply_vclt56")
+    True
+    >>> flag("no", "apply_vclt56")
+    Traceback (most recent call last):
+    ...
+    treatywithdraw.errors.InvalidArgumentError: apply_vclt56 must be True or False, not str 'no'
+    """
+    if value is True or value is False:
+        return value
+    raise InvalidArgumentError(
+        f"{field} must be True or False, not {type(value).__name__} {shown(value)}",
+        value=value,
+        field=field,
     )
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import sys
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -105,17 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
     p.add_argument("received", metavar="RECEIVED", help="day of receipt by the depositary, YYYY-MM-DD")
-    p.add_argument("--party", metavar="CC", help="ISO 3166-1 alpha-2 code of the withdrawing state")
-    p.add_argument(
-        "--rounding", choices=["backward", "forward"], help="month-end rounding when the day does not exist"
-    )
-    p.add_argument("--later-date", metavar="D", help="a later date named in the notification")
-    p.add_argument(
-        "--party-since", metavar="D", help="entry into force for the party (checks minimum participation)"
-    )
-    p.add_argument(
-        "--apply-vclt56", action="store_true", help="for a treaty without a clause, apply VCLT Art. 56(2)"
-    )
+    _option_flags(p, _EFFECT_OPTIONS)
     p.add_argument("--explain", action="store_true", help="print the derivation, citing the article")
     p.add_argument("--json", action="store_true", help="print a JSON object (see docs/cli.md)")
 
@@ -130,8 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--effective-by", metavar="D", required=True, help="the day the withdrawal must have taken effect by"
     )
-    p.add_argument("--rounding", choices=["backward", "forward"])
-    p.add_argument("--party", metavar="CC")
+    _option_flags(p, _PLAN_OPTIONS)
     p.add_argument("--json", action="store_true", help="print JSON (fields in docs/cli.md)")
 
     p = sub.add_parser(
@@ -179,6 +167,84 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     return parser
+
+
+def _option_fields() -> list[Any]:
+    import attrs
+
+    from treatywithdraw.options import NoticeOptions
+
+    return list(attrs.fields(NoticeOptions))
+
+
+# Every notice option is a flag of `effective`, named after the option (--later-date);
+# `plan` takes those that shape a plan (the others describe a notice already given).
+_EFFECT_OPTIONS = ("rounding", "party", "later_date", "party_since", "armed_conflicts", "apply_vclt56",
+                   "extended_to", "agreement_in_force")
+_PLAN_OPTIONS = ("rounding", "party", "party_since", "apply_vclt56")
+
+
+def _option_flags(p: argparse.ArgumentParser, names: Sequence[str]) -> None:
+    """One flag per notice option, from the fields of NoticeOptions (help and kind in their metadata)."""
+    for field in _option_fields():
+        if field.name not in names:
+            continue
+        meta = field.metadata
+        flag = "--" + field.name.replace("_", "-")
+        if meta["cli"] == "flag":
+            p.add_argument(flag, action="store_true", help=meta["help"])
+        elif meta["cli"] == "rounding":
+            p.add_argument(flag, choices=["backward", "forward"], help=meta["help"])
+        elif meta["cli"] == "conflict":
+            p.add_argument(flag, metavar=meta["metavar"], action="append", help=meta["help"])
+        else:
+            p.add_argument(flag, metavar=meta["metavar"], help=meta["help"])
+
+
+def _options(args: argparse.Namespace, names: Sequence[str]) -> Any:
+    """The notice options given as flags, read by the library's own parsers; errors name the flag."""
+    from treatywithdraw.options import NoticeOptions
+
+    values: dict[str, Any] = {}
+    for field in _option_fields():
+        if field.name not in names:
+            continue
+        raw = getattr(args, field.name)
+        flag = "--" + field.name.replace("_", "-")
+        kind = field.metadata["cli"]
+        if raw is None or raw is False:
+            continue
+        if kind == "date":
+            values[field.name] = _day(raw, flag)
+        elif kind == "text":
+            values[field.name] = _party(raw)
+        elif kind == "conflict":
+            values[field.name] = tuple(_conflict(text, flag) for text in raw)
+        else:
+            values[field.name] = raw
+    return NoticeOptions(**values)
+
+
+def _conflict(text: str, flag: str) -> tuple[date, date | None]:
+    """``START/END`` (ISO 8601 interval), ``START/`` while the conflict goes on."""
+    start, sep, end = text.partition("/")
+    if not sep:
+        raise InvalidArgumentError(
+            f"{flag} {text!r} is not START/END: write e.g. {flag} 2022-02-24/ (ongoing) or "
+            f"{flag} 2022-02-24/2023-01-31",
+            value=text,
+            field=flag,
+        )
+    first = _day(start, f"{flag} start")
+    last = _day(end, f"{flag} end") if end.strip() else None
+    assert first is not None
+    if last is not None and last < first:
+        raise InvalidDateError(
+            f"{flag} {text!r} ends {last.isoformat()} before it starts {first.isoformat()}",
+            value=text,
+            field=flag,
+        )
+    return first, last
 
 
 def _effect_json(e: Any) -> dict[str, Any]:
@@ -269,20 +335,12 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "effective":
         received = _day(args.received, "RECEIVED")
         assert received is not None  # a positional argument
-        later_date = _day(args.later_date, "--later-date")
-        party_since = _day(args.party_since, "--party-since")
-        party = _party(args.party)
-        given = {"RECEIVED": received, "--later-date": later_date, "--party-since": party_since}
+        options = _options(args, _EFFECT_OPTIONS)
+        given = {"RECEIVED": received} | {
+            "--" + k.replace("_", "-"): v for k, v in options.given().items() if isinstance(v, date)
+        }
         with _within_the_calendar(given):
-            e = tw.effect(
-                _treaty_arg(args.treaty),
-                received,
-                rounding=args.rounding,
-                party=party,
-                later_date=later_date,
-                party_since=party_since,
-                apply_vclt56=args.apply_vclt56,
-            )
+            e = tw.effect(_treaty_arg(args.treaty), received, options=options)
         if args.json:
             _dump(_effect_json(e))
         elif args.explain:
@@ -297,10 +355,10 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "plan":
         effective_by = _day(args.effective_by, "--effective-by")
         assert effective_by is not None  # argparse requires --effective-by
-        party = _party(args.party)
+        options = _options(args, _PLAN_OPTIONS)
         with _within_the_calendar({"--effective-by": effective_by}):
             t = _treaty_arg(args.treaty)
-            day = tw.latest_receipt_date(t, effective_by, rounding=args.rounding, party=party)
+            day = tw.latest_receipt_date(t, effective_by, options=options)
         if args.json:
             _dump(
                 {
@@ -410,53 +468,32 @@ def _timeline(args: argparse.Namespace) -> int:
 
 _COMMANDS = ("effective", "plan", "treaties", "show", "timeline", "example")
 
-# The library's keyword arguments, as the command line spells them.
-_FLAGS = {
-    "later_date": "--later-date",
-    "party_since": "--party-since",
-    "apply_vclt56": "--apply-vclt56",
-    "rounding": "--rounding",
-    "party": "--party",
-    "effective_by": "--effective-by",
-    "as_of": "--as-of",
-}
-# The fixes library messages suggest: ``pass rounding="backward"``, ``drop later_date=2025-01-01``,
-# ``pass apply_vclt56=True``, ``pass party_since= to check it``. Only after "pass", "drop" or
-# "or", and only these value shapes, so a value the user gave is never rewritten.
-_KEYWORD = re.compile(
-    r"(?:(?<=pass )|(?<=drop )|(?<= or ))(" + "|".join(_FLAGS) + r")="
-    r"(True\b|\"(backward|forward)\"|([0-9]{4}-[0-9]{2}-[0-9]{2})|(?= ))"
-)
 _CONTROL = {i: f"\\x{i:02x}" for i in [*range(32), 127]} | {10: "\\n", 13: "\\r", 9: " "}
 
 
-def _flag(match: re.Match[str]) -> str:
-    flag = _FLAGS[match.group(1)]
-    value = match.group(3) or match.group(4)
-    return f"{flag} {value}" if value else flag
+def _rendered(exc: TreatyWithdrawError) -> str:
+    r"""An error in the command line's words, from its attributes (no message is rewritten).
 
+    Fixes are spelled as flags (``--rounding backward``); an unknown treaty points at the
+    ``treaties`` command.
 
-def _for_the_command_line(message: str) -> str:
-    r"""A library message as one line, with the fix written as command-line flags.
-
-    >>> _for_the_command_line('pass rounding="backward" (2026-02-28) or rounding="forward" (2026-03-01)')
-    'pass --rounding backward (2026-02-28) or --rounding forward (2026-03-01)'
-    >>> _for_the_command_line("drop later_date=2025-01-01; pass apply_vclt56=True to apply Art. 56")
-    'drop --later-date 2025-01-01; pass --apply-vclt56 to apply Art. 56'
-    >>> _for_the_command_line("no treaty 'party=x' in the catalogue")  # a value given is kept
-    "no treaty 'party=x' in the catalogue"
-    >>> _for_the_command_line("file.toml\nsecond line")
-    'file.toml\\nsecond line'
+    >>> from treatywithdraw.errors import AmbiguousDateError
+    >>> _rendered(AmbiguousDateError("2025-08-31 + 6 months has no such day", (date(2026, 2, 28), date(2026, 3, 1))))
+    '2025-08-31 + 6 months has no such day: pass --rounding backward (2026-02-28) or --rounding forward (2026-03-01)'
     """
-    message = _KEYWORD.sub(_flag, message)
-    message = message.replace(
-        "treatywithdraw.treaties() lists every key", f"'{PROG} treaties' lists every key"
-    )
-    return message.translate(_CONTROL)
+    from treatywithdraw._dates import shown
+    from treatywithdraw.errors import UnknownTreatyError
+
+    if isinstance(exc, UnknownTreatyError) and not exc.suggestions:
+        text = f"no treaty {shown(exc.key)} in the catalogue: '{PROG} treaties' lists every key"
+        if exc.left_out:
+            text += f" (the catalogue left out {', '.join(exc.left_out)}: see the warnings above)"
+        return text
+    return exc.render("cli")
 
 
 def _error(message: str) -> None:
-    print(f"{PROG}: {_for_the_command_line(message)}", file=sys.stderr)
+    print(f"{PROG}: {message.translate(_CONTROL)}", file=sys.stderr)
 
 
 def _usage_error(exc: _UsageError, argv: Sequence[str]) -> None:
@@ -512,10 +549,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             warnings.simplefilter("always", CatalogueWarning)
             return _run(args)
     except NO_SINGLE_ANSWER as exc:
-        _error(str(exc))
+        _error(_rendered(exc))
         return 1
     except TreatyWithdrawError as exc:
-        _error(str(exc))
+        _error(_rendered(exc))
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0

@@ -3,33 +3,47 @@
 Pure functions, no clock. The steps (``DESIGN.md``, "How an effective date is
 computed"): read the receipt day in the depositary's time zone; check that notice is
 allowed; add the notice period (months rounded once, see :mod:`treatywithdraw.periods`);
-apply the depositary's counting convention; then a later date named in the notice,
-decisions that move the date, and suspensive conditions such as armed conflict.
+apply the depositary's counting convention (:mod:`treatywithdraw.conventions`); then a
+later date named in the notice, decisions that move the date, and suspensive
+conditions such as armed conflict.
+
+Every option of a notice is a field of :class:`~treatywithdraw.NoticeOptions`; each
+function here takes them as keywords or as ``options=``.
+
+A month end is ambiguity *as a value*: the computation runs under one rounding and
+records whether a period landed on a day the month lacks. Only then, and only when the
+caller chose no rounding, is the other rounding computed too, and one policy
+(:func:`_settle`) compares the two outcomes: no exception is caught to find out.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
 from datetime import date, timedelta
+from typing import Unpack
 
 import attrs
 
 from treatywithdraw._dates import DateLike, as_date, shown
-from treatywithdraw._inputs import conflict_pairs, party_code
+from treatywithdraw._inputs import of_type
 from treatywithdraw.catalogue import Treaty, TreatyLike
 from treatywithdraw.catalogue import treaty as _lookup
-from treatywithdraw.clauses import Anchor, ClauseKind, Convention, LaterDate, WithdrawalClause
+from treatywithdraw.clauses import Anchor, ClauseKind, Convention, LaterDate
+from treatywithdraw.conventions import RULES
 from treatywithdraw.errors import (
     AmbiguousDateError,
     EffectPendingError,
+    Fix,
     InvalidArgumentError,
     InvalidDateError,
     NoticeNotAllowedError,
+    NoticeTooEarlyError,
+    NoticeTooLateError,
     NoWithdrawalClauseError,
     TreatyWithdrawError,
 )
-from treatywithdraw.periods import Period, Rounding, add_period
+from treatywithdraw.options import DEFAULT_OPTIONS, NoticeOptions, OptionValues, merge_options
+from treatywithdraw.periods import Period, Rounding, Shifted, add_period, shift
 
 __all__ = [
     "Effect",
@@ -44,6 +58,23 @@ __all__ = [
 VCLT56_NOTICE = Period(months=12)
 _ONE_DAY = timedelta(days=1)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_RULES = ("clause", "party-terms", "vclt56", "fixed-periods")
+
+
+
+
+def _rule(instance: object, attribute: object, value: object) -> None:
+    if value not in _RULES:
+        raise InvalidArgumentError(
+            f"Effect.rule must be one of {', '.join(_RULES)}, not {shown(value)}", value=value, field="rule"
+        )
+
+
+def _notes(instance: object, attribute: object, value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(n, str) for n in value):
+        raise InvalidArgumentError(
+            f"Effect.notes must be a tuple of str, not {shown(value)}", value=value, field="notes"
+        )
 
 
 @attrs.frozen(kw_only=True)
@@ -53,29 +84,33 @@ class Effect:
     ``received`` (receipt by the depositary), ``expiry`` (end of the notice period, before
     the counting convention) and ``date`` (the effective date) are three fields, not one.
     ``date`` is ``None`` while a suspensive condition holds; ``pending`` then says why.
+    Build one with :func:`effect`; the constructor checks the types of its fields.
 
     >>> e = effect("ottawa", "2025-06-27")
     >>> e.received, e.expiry, e.date
     (datetime.date(2025, 6, 27), datetime.date(2025, 12, 27), datetime.date(2025, 12, 27))
     """
 
-    treaty: Treaty
-    received: _dt.date
-    expiry: _dt.date | None
-    date: _dt.date | None
-    pending: str | None = None
-    party: str | None = None
-    rule: str = "clause"
+    treaty: Treaty = attrs.field(validator=of_type(Treaty))
+    received: _dt.date = attrs.field(validator=of_type(_dt.date))
+    expiry: _dt.date | None = attrs.field(validator=of_type(_dt.date, optional=True))
+    date: _dt.date | None = attrs.field(validator=of_type(_dt.date, optional=True))
+    pending: str | None = attrs.field(default=None, validator=of_type(str, optional=True))
+    party: str | None = attrs.field(default=None, validator=of_type(str, optional=True))
+    rule: str = attrs.field(default="clause", validator=_rule)
     """Where the period came from: ``clause``, ``party-terms``, ``vclt56`` or ``fixed-periods``."""
-    notice_period: Period | None = None
-    convention: Convention | None = None
-    rounding: Rounding = Rounding.RAISE
-    rounded: bool = False
+    notice_period: Period | None = attrs.field(default=None, validator=of_type(Period, optional=True))
+    convention: Convention | None = attrs.field(default=None, validator=of_type(Convention, optional=True))
+    rounding: Rounding = attrs.field(default=Rounding.RAISE, validator=of_type(Rounding))
+    rounded: bool = attrs.field(default=False, validator=of_type(bool))
     """Whether the expiry fell on a day the month lacks and ``rounding`` chose it."""
-    computed: _dt.date | None = None
+    computed: _dt.date | None = attrs.field(default=None, validator=of_type(_dt.date, optional=True))
     """The date the clause gives before a named later date, decisions or conditions."""
-    earliest_notice: _dt.date | None = None
-    notes: tuple[str, ...] = ()
+    earliest_notice: _dt.date | None = attrs.field(default=None, validator=of_type(_dt.date, optional=True))
+    notes: tuple[str, ...] = attrs.field(
+        default=(),
+        validator=_notes,
+    )
 
     def explain(self) -> str:
         """A plain-language derivation, quoting ISO dates and citing the article.
@@ -103,7 +138,7 @@ class Effect:
 
 def _convention_date(convention: Convention, expiry: date, received: date) -> date:
     try:
-        return _convention_day(convention, expiry, received)
+        return RULES[convention].forward(expiry, received)
     except (OverflowError, ValueError):  # past 31 December 9999
         raise InvalidDateError(
             f"the '{convention.value}' convention puts the effective date after {expiry.isoformat()}, "
@@ -113,47 +148,19 @@ def _convention_date(convention: Convention, expiry: date, received: date) -> da
         ) from None
 
 
-def _convention_day(convention: Convention, expiry: date, received: date) -> date:
-    if convention is Convention.ANNIVERSARY:
-        return expiry
-    if convention is Convention.DAY_AFTER:
-        return expiry + _ONE_DAY
-    if convention is Convention.FIRST_OF_NEXT_MONTH:
-        if expiry.month == 12:
-            return date(expiry.year + 1, 1, 1)
-        return date(expiry.year, expiry.month + 1, 1)
-    if convention is Convention.END_OF_FOLLOWING_YEAR:
-        # UNESCO Constitution Art. II(6): "on 31 December of the year following that
-        # during which the notice was given".
-        return date(received.year + 1, 12, 31)
-    raise AssertionError(f"convention {convention} has no single-period rule")  # pragma: no cover
-
-
-def _rounding_for(clause: WithdrawalClause, rounding: Rounding | str | None) -> Rounding:
+def _rounding_for(treaty: Treaty, rounding: Rounding | None) -> Rounding:
     if rounding is None:
-        return clause.rounding if clause.rounding is not None else Rounding.RAISE
-    return Rounding.coerce(rounding)
+        return treaty.clause.rounding if treaty.clause.rounding is not None else Rounding.RAISE
+    return rounding
 
 
-def _party_code(party: object) -> str | None:
-    return None if party is None else party_code(party)
-
-
-def _flag(value: object, field: str) -> bool:
-    if value is True or value is False:
-        return value
-    raise InvalidArgumentError(
-        f"{field} must be True or False, not {type(value).__name__} {shown(value)}",
-        value=value,
-        field=field,
-    )
-
-
-def _no_clause_message(t: Treaty) -> str:
-    return (
+def _no_clause(t: Treaty) -> NoWithdrawalClauseError:
+    return NoWithdrawalClauseError(
         f"{t.short_name} ({t.key}) has no withdrawal clause. {t.clause.no_clause_note} "
-        "If you judge that a right of withdrawal is implied, pass apply_vclt56=True to "
-        "apply VCLT Art. 56(2) (not less than twelve months' notice)."
+        "If you judge that a right of withdrawal is implied,",
+        fixes=(Fix("apply_vclt56", True),),
+        joiner=" ",
+        tail=" to apply VCLT Art. 56(2) (not less than twelve months' notice).",
     )
 
 
@@ -165,9 +172,12 @@ def _fixed_period_end(t: Treaty, received: date) -> tuple[date, date]:
     fp = t.clause.fixed_periods
     assert fp is not None
     if received < fp.start:
-        raise NoticeNotAllowedError(
+        raise NoticeTooEarlyError(
             f"{t.key}: {received.isoformat()} is before the treaty's first period starts "
-            f"({fp.start.isoformat()})"
+            f"({fp.start.isoformat()})",
+            earliest=fp.start,
+            value=received,
+            field="received",
         )
     first_end = add_period(fp.start, fp.first, Rounding.BACKWARD)
     if received < first_end:
@@ -188,127 +198,127 @@ def _fixed_period_end(t: Treaty, received: date) -> tuple[date, date]:
     return end, deadline
 
 
-def _compute(
-    t: Treaty,
-    received: date,
-    rounding: Rounding | str | None,
-    party: str | None,
-    later_date: date | None,
-    party_since: date | None,
-    armed_conflicts: tuple[tuple[date, date | None], ...],
-    apply_vclt56: bool,
-    extended_to: date | None,
-    agreement_in_force: date | None,
-    planning: bool = False,
-) -> Effect:
+class _Run:
+    """One computation under one rounding, noting the first period that fell on a missing day."""
+
+    __slots__ = ("ambiguity", "asked", "mode")
+
+    def __init__(self, mode: Rounding, asked: Rounding | None = None) -> None:
+        self.mode = mode
+        self.asked = mode if asked is None else asked  # what the Effect reports: RAISE when none was chosen
+        self.ambiguity: Shifted | None = None
+
+    def add(self, day: date, period: Period) -> tuple[date, bool]:
+        """``day + period`` under this run's rounding, and whether a month end was rounded."""
+        shifted = shift(day, period)
+        if not shifted.ambiguous:
+            return shifted.backward, False
+        if self.ambiguity is None:
+            self.ambiguity = shifted
+        return (shifted.forward if self.mode is Rounding.FORWARD else shifted.backward), True
+
+
+def _terms(t: Treaty, opts: NoticeOptions) -> tuple[str, Convention | None, Period | None, list[str]]:
+    """Which rule gives the period: the clause, the party's own terms, or VCLT Art. 56."""
     clause = t.clause
-    mode = _rounding_for(clause, rounding)
-    notes: list[str] = []
-    terms = clause.terms_for(party)
-    rule = "clause"
-    convention = clause.convention
-    period = clause.notice_period
+    terms = clause.terms_for(opts.party)
     if terms is not None:
-        rule, convention, period = "party-terms", terms.convention, terms.notice_period
-    elif clause.kind is ClauseKind.NONE:
-        if not apply_vclt56:
-            raise NoWithdrawalClauseError(_no_clause_message(t))
-        rule, convention, period = "vclt56", Convention.ANNIVERSARY, VCLT56_NOTICE
-    elif party is not None and clause.party_terms:
-        notes.append(f"{party} holds no party-specific terms; the treaty's own clause applies.")
+        return "party-terms", terms.convention, terms.notice_period, []
+    if clause.kind is ClauseKind.NONE:
+        if not opts.apply_vclt56:
+            raise _no_clause(t)
+        return "vclt56", Convention.ANNIVERSARY, VCLT56_NOTICE, []
+    notes = []
+    if opts.party is not None and clause.party_terms:
+        notes.append(f"{opts.party} holds no party-specific terms; the treaty's own clause applies.")
+    return "clause", clause.convention, clause.notice_period, notes
+
+
+def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, planning: bool = False) -> Effect:
+    """The effect under ``run``'s rounding (``BACKWARD`` or ``FORWARD``, never ``RAISE``)."""
+    clause = t.clause
+    rule, convention, period, notes = _terms(t, opts)
 
     earliest = None
     mp = clause.minimum_participation
     if mp is not None and rule != "vclt56":
-        anchor = party_since if mp.anchor is Anchor.PARTY else t.entry_into_force
+        anchor = opts.party_since if mp.anchor is Anchor.PARTY else t.entry_into_force
         if anchor is None:
             notes.append(
                 f"{clause.article} allows notice only {mp.period.describe()} after the treaty "
                 "entered into force for the party: not checked, pass party_since= to check it."
             )
         else:
-            earliest = add_period(anchor, mp.period, mode)
+            earliest, _ = run.add(anchor, mp.period)
             if received < earliest:
                 whose = "for the party" if mp.anchor is Anchor.PARTY else "itself"
-                raise NoticeNotAllowedError(
+                raise NoticeTooEarlyError(
                     f"{t.key} {clause.article}: notice received {received.isoformat()} is too early; "
                     f"notice is allowed from {earliest.isoformat()} ({mp.period.describe()} after the "
                     f"treaty entered into force {whose} on {anchor.isoformat()})",
-                    earliest,
+                    earliest=earliest,
+                    value=received,
+                    field="received",
                 )
-    if party_since is not None and received < party_since:
-        raise NoticeNotAllowedError(
+    if opts.party_since is not None and received < opts.party_since:
+        raise NoticeTooEarlyError(
             f"{t.key}: notice received {received.isoformat()} is before the treaty entered into "
-            f"force for the party ({party_since.isoformat()})",
-            party_since,
+            f"force for the party ({opts.party_since.isoformat()})",
+            earliest=opts.party_since,
+            value=received,
+            field="received",
         )
 
     rounded = False
     if clause.kind is ClauseKind.FIXED_PERIODS and rule == "clause":
         end, deadline = _fixed_period_end(t, received)
         if received > deadline:
-            fp = clause.fixed_periods
-            assert fp is not None
-            following = add_period(end, fp.then, Rounding.BACKWARD)
-            if fp.late_notice != "next-period":
-                raise NoticeNotAllowedError(
-                    f"{t.key} {clause.article}: notice received {received.isoformat()} is less than "
-                    f"{fp.notice_before_end.describe()} before the current period ends on "
-                    f"{end.isoformat()} (last day for notice: {deadline.isoformat()}). Read literally, "
-                    "the treaty then remains in force for the party for the next period, so such a "
-                    f"notice would take effect on {following.isoformat()}; with no depositary practice "
-                    "to confirm that reading the library does not apply it silently.",
-                    deadline,
-                )
-            notes.append(
-                f"The notice came after {deadline.isoformat()}, less than "
-                f"{fp.notice_before_end.describe()} before the period ending {end.isoformat()}: "
-                f"{clause.article} carries it to the end of the next period."
-            )
-            end = following
+            end = _late_fixed_notice(t, received, end, deadline, notes)
         expiry, computed, period = end, end, None
         rule = "fixed-periods"
     else:
         assert period is not None and convention is not None
-        expiry = add_period(received, period, mode)
-        if expiry.day != received.day and not period.days and (period.years or period.months):
-            rounded = True
+        expiry, rounded = run.add(received, period)
         computed = _convention_date(convention, expiry, received)
 
     final: date | None = computed
-    if later_date is not None:
+    if opts.later_date is not None:
         if clause.later_date is LaterDate.NONE:
             raise NoticeNotAllowedError(
-                f"{t.key} {clause.article} does not let a notification name its own date: "
-                f"drop later_date={later_date.isoformat()}"
+                f"{t.key} {clause.article} does not let a notification name its own date",
+                fixes=(Fix("later_date", opts.later_date, action="drop"),),
+                value=opts.later_date,
+                field="later_date",
             )
-        if later_date < computed:
+        if opts.later_date < computed:
             raise NoticeNotAllowedError(
-                f"{t.key} {clause.article}: the named date {later_date.isoformat()} is earlier than "
-                f"the clause allows ({computed.isoformat()}): name {computed.isoformat()} or later",
-                computed,
+                f"{t.key} {clause.article}: the named date {opts.later_date.isoformat()} is earlier than "
+                f"the clause allows ({computed.isoformat()})",
+                fixes=(Fix("later_date", computed, gives="or later"),),
+                value=opts.later_date,
+                field="later_date",
             )
-        final = later_date
+        final = opts.later_date
     elif clause.later_date is LaterDate.REQUIRED and rule == "clause" and not planning:
         raise NoticeNotAllowedError(
             f"{t.key} {clause.article}: the notification must name the withdrawal date, at least "
-            f"{(period or Period()).describe()} after receipt: pass later_date= "
-            f"({computed.isoformat()} or later)",
-            computed,
+            f"{(period or Period()).describe()} after receipt",
+            fixes=(Fix("later_date", gives=f"{computed.isoformat()} or later"),),
+            field="later_date",
         )
 
-    if extended_to is not None or agreement_in_force is not None:
-        final = _apply_decisions(t, final, expiry, convention, extended_to, agreement_in_force, received)
+    if opts.extended_to is not None or opts.agreement_in_force is not None:
+        final = _apply_decisions(t, final, expiry, convention, opts, received)
 
     pending = None
-    if armed_conflicts:
+    if opts.armed_conflicts:
         if not clause.armed_conflict_deferral:
             notes.append(
                 f"armed_conflicts were given but {t.key} {clause.article} has no armed-conflict "
                 "condition: they do not change the date."
             )
         else:
-            final, pending, note = _defer_for_conflicts(t, expiry, final, armed_conflicts)
+            final, pending, note = _defer_for_conflicts(t, expiry, final, opts.armed_conflicts)
             if note:
                 notes.append(note)
 
@@ -318,11 +328,11 @@ def _compute(
         expiry=expiry,
         date=final,
         pending=pending,
-        party=party,
+        party=opts.party,
         rule=rule,
         notice_period=period,
         convention=convention if rule != "fixed-periods" else Convention.END_OF_PERIOD,
-        rounding=mode,
+        rounding=run.asked,
         rounded=rounded,
         computed=computed,
         earliest_notice=earliest,
@@ -330,20 +340,61 @@ def _compute(
     )
 
 
+def _late_fixed_notice(t: Treaty, received: date, end: date, deadline: date, notes: list[str]) -> date:
+    """A notice after the deadline of a fixed period: refused, or carried to the next period."""
+    fp = t.clause.fixed_periods
+    assert fp is not None
+    try:
+        following: date | None = add_period(end, fp.then, Rounding.BACKWARD)
+    except InvalidDateError:  # the next period would end after 9999: say so, not "year 10001"
+        following = None
+    if fp.late_notice != "next-period":
+        reading = (
+            f"so such a notice would take effect on {following.isoformat()}"
+            if following is not None
+            else "though that period would end after the calendar's last year (9999)"
+        )
+        raise NoticeTooLateError(
+            f"{t.key} {t.clause.article}: notice received {received.isoformat()} is less than "
+            f"{fp.notice_before_end.describe()} before the current period ends on "
+            f"{end.isoformat()} (last day for notice: {deadline.isoformat()}). Read literally, "
+            f"the treaty then remains in force for the party for the next period, {reading}; "
+            "with no depositary practice to confirm that reading the library does not apply it silently.",
+            latest=deadline,
+            next_earliest=end,
+            value=received,
+            field="received",
+        )
+    if following is None:
+        raise InvalidDateError(
+            f"{t.key} {t.clause.article}: a notice received {received.isoformat()} takes effect at the end "
+            "of the next period, which ends after the calendar's last year (9999)",
+            value=received,
+            field="received",
+        )
+    notes.append(
+        f"The notice came after {deadline.isoformat()}, less than "
+        f"{fp.notice_before_end.describe()} before the period ending {end.isoformat()}: "
+        f"{t.clause.article} carries it to the end of the next period."
+    )
+    return following
+
+
 def _apply_decisions(
     t: Treaty,
     final: date | None,
     expiry: date,
     convention: Convention | None,
-    extended_to: date | None,
-    agreement_in_force: date | None,
+    opts: NoticeOptions,
     received: date,
 ) -> date | None:
     clause = t.clause
+    extended_to, agreement_in_force = opts.extended_to, opts.agreement_in_force
     if extended_to is not None:
         if not clause.extendable_by_decision:
             raise InvalidArgumentError(
-                f"{t.key} {clause.article} has no extension by decision: drop extended_to=",
+                f"{t.key} {clause.article} has no extension by decision",
+                fixes=(Fix("extended_to", extended_to, action="drop"),),
                 value=extended_to,
                 field="extended_to",
             )
@@ -361,7 +412,8 @@ def _apply_decisions(
     if agreement_in_force is not None:
         if not clause.earlier_by_agreement:
             raise InvalidArgumentError(
-                f"{t.key} {clause.article} has no withdrawal agreement: drop agreement_in_force=",
+                f"{t.key} {clause.article} has no withdrawal agreement",
+                fixes=(Fix("agreement_in_force", agreement_in_force, action="drop"),),
                 value=agreement_in_force,
                 field="agreement_in_force",
             )
@@ -417,71 +469,73 @@ def _defer_for_conflicts(
     return moved, None, note
 
 
-def _resolve(
-    treaty: TreatyLike,
-    received: DateLike,
-    rounding: Rounding | str | None,
-    party: str | None,
-    later_date: DateLike | None,
-    party_since: DateLike | None,
-    armed_conflicts: Iterable[tuple[DateLike, DateLike | None]],
-    apply_vclt56: bool,
-    extended_to: DateLike | None,
-    agreement_in_force: DateLike | None,
-) -> Effect:
-    t = treaty if type(treaty) is Treaty else _lookup(treaty)
-    day = received if type(received) is date else as_date(received, "received", t.depositary.time_zone)
-    args = (
-        _party_code(party),
-        None if later_date is None else as_date(later_date, "later_date"),
-        None if party_since is None else as_date(party_since, "party_since"),
-        () if type(armed_conflicts) is tuple and not armed_conflicts else conflict_pairs(armed_conflicts),
-        _flag(apply_vclt56, "apply_vclt56"),
-        None if extended_to is None else as_date(extended_to, "extended_to"),
-        None if agreement_in_force is None else as_date(agreement_in_force, "agreement_in_force"),
-    )
+def _attempt(t: Treaty, day: date, opts: NoticeOptions, mode: Rounding) -> Effect | TreatyWithdrawError:
+    """One rounding's outcome: an effect, or the refusal that rounding leads to."""
     try:
-        return _compute(t, day, rounding, *args)
-    except AmbiguousDateError as err:
-        # Only Rounding.RAISE raises. A day the month lacks matters only if the two
-        # roundings lead to different outcomes: ask both (after the counting convention,
-        # a named date, decisions, conditions) and compare.
-        outcomes: list[Effect | TreatyWithdrawError] = []
-        for mode in (Rounding.BACKWARD, Rounding.FORWARD):
-            try:
-                outcomes.append(_compute(t, day, mode, *args))
-            except TreatyWithdrawError as exc:
-                outcomes.append(exc)
-        back, fwd = outcomes
-        ends = f"{err.candidates[0].isoformat()} or {err.candidates[1].isoformat()}"
-        if isinstance(back, Effect) and isinstance(fwd, Effect):
-            if back.date == fwd.date:
-                # Both give the same date, or both wait on the same condition.
-                either = "gives " + back.date.isoformat() if back.date else "leaves the effect pending"
-                note = f"A period ends on a day the month lacks ({ends}); either rounding {either}."
-                return attrs.evolve(back, notes=(*back.notes, note))
-            if back.date is not None and fwd.date is not None:
-                if (back.date, fwd.date) == err.candidates:
-                    raise
-                raise AmbiguousDateError(
-                    f"{t.key}: the effective date of a notice received {day.isoformat()} depends on "
-                    f"month-end rounding (the period ends {ends}): "
-                    f'pass rounding="backward" ({back.date.isoformat()}) or '
-                    f'rounding="forward" ({fwd.date.isoformat()})',
-                    (back.date, fwd.date),
-                ) from None
-        elif type(back) is type(fwd) and str(back) == str(fwd):
-            # Refused the same way whatever the rounding: that is the answer.
-            assert isinstance(back, TreatyWithdrawError)
-            raise back.with_traceback(None) from None
-        # One rounding gives a date and the other does not, or they refuse differently:
-        # say what each gives. The candidates are then the two ends of the period.
-        raise AmbiguousDateError(
-            f"{t.key}: the outcome for a notice received {day.isoformat()} depends on month-end "
-            f'rounding (the period ends {ends}): rounding="backward" gives {_outcome(back)}; '
-            f'rounding="forward" gives {_outcome(fwd)}',
-            err.candidates,
-        ) from None
+        return _compute(t, day, opts, _Run(mode))
+    except TreatyWithdrawError as exc:
+        return exc
+
+
+def _resolve(t: Treaty, day: date, opts: NoticeOptions) -> Effect:
+    mode = _rounding_for(t, opts.rounding)
+    if mode is not Rounding.RAISE:
+        return _compute(t, day, opts, _Run(mode))
+    run = _Run(Rounding.BACKWARD, Rounding.RAISE)
+    try:
+        back: Effect | TreatyWithdrawError = _compute(t, day, opts, run)
+    except TreatyWithdrawError as exc:
+        if run.ambiguity is None:
+            raise
+        back = exc
+    if run.ambiguity is None:
+        assert isinstance(back, Effect)
+        return back
+    # No rounding chosen and a period landed on a day the month lacks: the forward
+    # outcome too, then one policy decides (either may be a refusal).
+    return _settle(t, day, run.ambiguity, back, _attempt(t, day, opts, Rounding.FORWARD))
+
+
+def _settle(
+    t: Treaty,
+    day: date,
+    ambiguity: Shifted,
+    back: Effect | TreatyWithdrawError,
+    fwd: Effect | TreatyWithdrawError,
+) -> Effect:
+    """The one policy for a month end no rounding was chosen for.
+
+    Equal outcomes are the answer (with a note); different dates raise
+    :class:`AmbiguousDateError` with both; the same refusal is raised as itself.
+    """
+    ends = f"{ambiguity.backward.isoformat()} or {ambiguity.forward.isoformat()}"
+    if isinstance(back, Effect) and isinstance(fwd, Effect):
+        if back.date == fwd.date:
+            # Both give the same date, or both wait on the same condition.
+            either = "gives " + back.date.isoformat() if back.date else "leaves the effect pending"
+            note = f"A period ends on a day the month lacks ({ends}); either rounding {either}."
+            return attrs.evolve(back, notes=(*back.notes, note), rounding=Rounding.BACKWARD)
+        if back.date is not None and fwd.date is not None:
+            if (back.date, fwd.date) == (ambiguity.backward, ambiguity.forward):
+                ambiguity.resolve(Rounding.RAISE)  # the period's own words: "x + 6 months has no such day"
+            raise AmbiguousDateError(
+                f"{t.key}: the effective date of a notice received {day.isoformat()} depends on "
+                f"month-end rounding (the period ends {ends})",
+                (back.date, fwd.date),
+            )
+    elif type(back) is type(fwd) and str(back) == str(fwd):
+        # Refused the same way whatever the rounding: that is the answer.
+        assert isinstance(back, TreatyWithdrawError)
+        raise back.with_traceback(None)
+    # One rounding gives a date and the other does not, or they refuse differently:
+    # say what each gives. The candidates are then the two ends of the period.
+    raise AmbiguousDateError(
+        f"{t.key}: the outcome for a notice received {day.isoformat()} depends on month-end "
+        f'rounding (the period ends {ends}): rounding="backward" gives {_outcome(back)}; '
+        f'rounding="forward" gives {_outcome(fwd)}',
+        (ambiguity.backward, ambiguity.forward),
+        fixes=(),
+    )
 
 
 def _outcome(result: Effect | TreatyWithdrawError) -> str:
@@ -493,54 +547,38 @@ def _outcome(result: Effect | TreatyWithdrawError) -> str:
     return result.date.isoformat()
 
 
+def _inputs(treaty: TreatyLike, received: DateLike, options: object, values: dict[str, object]) -> tuple[Treaty, date, NoticeOptions]:
+    t = treaty if type(treaty) is Treaty else _lookup(treaty)
+    day = received if type(received) is date else as_date(received, "received", t.depositary.time_zone)
+    opts = DEFAULT_OPTIONS if options is None and not values else merge_options(options, values)
+    return t, day, opts
+
+
 def effect(
     treaty: TreatyLike,
     received: DateLike,
     *,
-    rounding: Rounding | str | None = None,
-    party: str | None = None,
-    later_date: DateLike | None = None,
-    party_since: DateLike | None = None,
-    armed_conflicts: Iterable[tuple[DateLike, DateLike | None]] = (),
-    apply_vclt56: bool = False,
-    extended_to: DateLike | None = None,
-    agreement_in_force: DateLike | None = None,
+    options: NoticeOptions | None = None,
+    **option_values: Unpack[OptionValues],
 ) -> Effect:
     """The effect of a withdrawal notice received on ``received``, with its derivation.
 
-    Like :func:`effective_date`, but a suspensive condition does not raise: the
-    :class:`Effect` has ``date=None`` and ``pending`` says why.
+    Like :func:`effective_date` (same arguments), but a suspensive condition does not
+    raise: the :class:`Effect` has ``date=None`` and ``pending`` says why.
 
     >>> e = effect("ottawa", "2025-06-27", armed_conflicts=[("2022-02-24", None)])
     >>> e.date is None, e.expiry
     (True, datetime.date(2025, 12, 27))
     """
-    return _resolve(
-        treaty,
-        received,
-        rounding,
-        party,
-        later_date,
-        party_since,
-        armed_conflicts,
-        apply_vclt56,
-        extended_to,
-        agreement_in_force,
-    )
+    return _resolve(*_inputs(treaty, received, options, dict(option_values)))
 
 
 def effective_date(
     treaty: TreatyLike,
     received: DateLike,
     *,
-    rounding: Rounding | str | None = None,
-    party: str | None = None,
-    later_date: DateLike | None = None,
-    party_since: DateLike | None = None,
-    armed_conflicts: Iterable[tuple[DateLike, DateLike | None]] = (),
-    apply_vclt56: bool = False,
-    extended_to: DateLike | None = None,
-    agreement_in_force: DateLike | None = None,
+    options: NoticeOptions | None = None,
+    **option_values: Unpack[OptionValues],
 ) -> date:
     """The day a withdrawal takes effect, given the day the depositary received it.
 
@@ -548,24 +586,20 @@ def effective_date(
         treaty: a key, an alias or a :class:`Treaty`.
         received: the day of receipt by the depositary (VCLT Art. 78(b)): a ``date``,
             an ISO string, or an aware ``datetime`` (read in the depositary's time zone).
-        rounding: month-end rounding, ``"backward"`` or ``"forward"``; by default an
-            ambiguous month end raises (unless the treaty has a cited default).
-        party: ISO 3166-1 alpha-2 code of the withdrawing state, for party-specific terms.
-        later_date: a later date named in the notification, where the clause allows it.
-        party_since: when the treaty entered into force for the party, to check a
-            minimum-participation rule.
-        armed_conflicts: ``(start, end)`` pairs, ``end`` ``None`` while ongoing.
-        apply_vclt56: for a treaty with no clause, apply VCLT Art. 56(2) (twelve months).
-        extended_to: the new last day of the period, as a decision under the clause
-            names it (TEU Art. 50(3): "until 31 January 2020"); the counting convention
-            applies to it as to an expiry.
-        agreement_in_force: entry into force of a withdrawal agreement (TEU Art. 50(3)).
+        options: a :class:`~treatywithdraw.NoticeOptions`; keyword options given too
+            are laid over it.
+        **option_values: any field of :class:`~treatywithdraw.NoticeOptions` as a
+            keyword: ``rounding``, ``party``, ``later_date``, ``party_since``,
+            ``armed_conflicts``, ``apply_vclt56``, ``extended_to``,
+            ``agreement_in_force``.
 
     Raises:
         AmbiguousDateError: the expiry is a day the month lacks and the two roundings
             give different dates; ``.candidates`` is (effective date with ``backward``,
             effective date with ``forward``).
-        NoticeNotAllowedError: notice is not allowed that day, or a named date is too early.
+        NoticeTooEarlyError: notice is not yet allowed (``.earliest``).
+        NoticeTooLateError: the last day for notice has passed (``.latest``).
+        NoticeNotAllowedError: a named date the clause does not allow (and the two above).
         NoWithdrawalClauseError: the treaty has no clause and ``apply_vclt56`` is false.
         EffectPendingError: a suspensive condition holds (``.effect`` has the details).
         InvalidDateError, InvalidArgumentError, UnknownTreatyError: bad input.
@@ -576,19 +610,10 @@ def effective_date(
     datetime.date(2026, 2, 28)
     >>> effective_date("unesco", "2017-10-12")
     datetime.date(2018, 12, 31)
+    >>> effective_date("teu", "2017-03-29", options=NoticeOptions(extended_to="2020-01-31"))
+    datetime.date(2020, 2, 1)
     """
-    result = _resolve(
-        treaty,
-        received,
-        rounding,
-        party,
-        later_date,
-        party_since,
-        armed_conflicts,
-        apply_vclt56,
-        extended_to,
-        agreement_in_force,
-    )
+    result = _resolve(*_inputs(treaty, received, options, dict(option_values)))
     if result.date is None:
         raise EffectPendingError(f"{result.pending}: no effective date yet", result)
     return result.date
@@ -596,10 +621,11 @@ def effective_date(
 
 # -- planning ---------------------------------------------------------------------------
 
+# Options that describe one notice already given, not a plan: refused by planning.
+_NOT_FOR_PLANNING = ("later_date", "armed_conflicts", "extended_to", "agreement_in_force")
 
-def _single_rounding_latest(
-    t: Treaty, target: date, mode: Rounding, party: str | None, apply_vclt56: bool
-) -> date:
+
+def _single_rounding_latest(t: Treaty, target: date, opts: NoticeOptions, mode: Rounding) -> date:
     """Latest receipt whose effect is on or before ``target`` under one rounding mode.
 
     An estimate from the inverse of the convention, then a bounded correction (a few
@@ -610,50 +636,19 @@ def _single_rounding_latest(
     def effect_of(day: date) -> date | None:
         """The clause's date for a receipt on ``day``; ``None`` where notice is not yet allowed."""
         try:
-            result = _compute(t, day, mode, party, None, None, (), apply_vclt56, None, None, planning=True)
+            result = _compute(t, day, opts, _Run(mode), planning=True)
         except NoticeNotAllowedError:
             return None
         return result.computed
 
-    convention: Convention | None
-    period: Period | None
-    terms = clause.terms_for(party)
-    if terms is not None:
-        convention, period = terms.convention, terms.notice_period
-    elif clause.kind is ClauseKind.NONE:
-        if not apply_vclt56:
-            raise NoWithdrawalClauseError(_no_clause_message(t))
-        convention, period = Convention.ANNIVERSARY, VCLT56_NOTICE
-    elif clause.kind is ClauseKind.FIXED_PERIODS:
-        fp = clause.fixed_periods
-        assert fp is not None
-        first_end = add_period(fp.start, fp.first, Rounding.BACKWARD)
-        if target < first_end:
-            raise NoticeNotAllowedError(
-                f"{t.key}: no period of {t.short_name} ends by {target.isoformat()} "
-                f"(the first ends {first_end.isoformat()})"
-            )
-        step = fp.then.total_months
-        elapsed = (target.year - first_end.year) * 12 + target.month - first_end.month
-        k = max(elapsed // step, 0)
-        while add_period(first_end, Period(months=step * k), Rounding.BACKWARD) > target:
-            k -= 1
-        end = add_period(first_end, Period(months=step * k), Rounding.BACKWARD)
-        return add_period(end, -fp.notice_before_end, Rounding.BACKWARD)
-    else:
-        convention, period = clause.convention, clause.notice_period
+    if clause.kind is ClauseKind.FIXED_PERIODS and clause.terms_for(opts.party) is None:
+        return _latest_in_fixed_periods(t, target)
+    _, convention, period, _ = _terms(t, opts)
     assert convention is not None and period is not None
-
-    if convention is Convention.END_OF_FOLLOWING_YEAR:
-        year = target.year - 1 if (target.month, target.day) == (12, 31) else target.year - 2
-        return date(year, 12, 31)
-    if convention is Convention.DAY_AFTER:
-        last_expiry = target - _ONE_DAY
-    elif convention is Convention.FIRST_OF_NEXT_MONTH:
-        last_expiry = date(target.year, target.month, 1) - _ONE_DAY
-    else:
-        last_expiry = target
-    guess = add_period(last_expiry, -period, Rounding.BACKWARD)
+    inverse = RULES[convention].inverse(target)
+    if inverse.of == "receipt":
+        return inverse.last
+    guess = add_period(inverse.last, -period, Rounding.BACKWARD)
     # Month ends make the map from receipt to effect flat or jump by a day or three:
     # step to the exact boundary (at most a few iterations).
     for _ in range(8):
@@ -674,12 +669,30 @@ def _single_rounding_latest(
     return guess
 
 
-def _latest_in_calendar(t: Treaty, target: date, mode: Rounding, party: str | None, vclt56: bool) -> date:
+def _latest_in_fixed_periods(t: Treaty, target: date) -> date:
+    fp = t.clause.fixed_periods
+    assert fp is not None
+    first_end = add_period(fp.start, fp.first, Rounding.BACKWARD)
+    if target < first_end:
+        raise NoticeNotAllowedError(
+            f"{t.key}: no period of {t.short_name} ends by {target.isoformat()} "
+            f"(the first ends {first_end.isoformat()})"
+        )
+    step = fp.then.total_months
+    elapsed = (target.year - first_end.year) * 12 + target.month - first_end.month
+    k = max(elapsed // step, 0)
+    while add_period(first_end, Period(months=step * k), Rounding.BACKWARD) > target:
+        k -= 1
+    end = add_period(first_end, Period(months=step * k), Rounding.BACKWARD)
+    return add_period(end, -fp.notice_before_end, Rounding.BACKWARD)
+
+
+def _latest_in_calendar(t: Treaty, target: date, opts: NoticeOptions, mode: Rounding) -> date:
     # Stepping before 1 January 1 or after 31 December 9999 raises our InvalidDateError
     # (add_period, a convention) or the standard library's own: both get the planning
     # message below. Other errors of ours pass through.
     try:
-        return _single_rounding_latest(t, target, mode, party, vclt56)
+        return _single_rounding_latest(t, target, opts, mode)
     except TreatyWithdrawError as exc:
         if not isinstance(exc, InvalidDateError):
             raise
@@ -697,18 +710,23 @@ def latest_receipt_date(
     treaty: TreatyLike,
     effective_by: DateLike,
     *,
-    rounding: Rounding | str | None = None,
-    party: str | None = None,
-    apply_vclt56: bool = False,
+    options: NoticeOptions | None = None,
+    **option_values: Unpack[OptionValues],
 ) -> date:
     """The last day the depositary can receive the notice for the withdrawal to take effect by ``effective_by``.
 
     Computed from the inverse of the clause, not by scanning days. The withdrawal
     takes effect on or before ``effective_by`` for this day, and after it for the next.
 
+    The options that shape a plan are ``rounding``, ``party``, ``party_since`` (a day
+    before notice is allowed is refused) and ``apply_vclt56``; the options that
+    describe a notice already given (``later_date``, ``armed_conflicts``,
+    ``extended_to``, ``agreement_in_force``) are refused.
+
     Raises:
         AmbiguousDateError: the answer depends on month-end rounding and none was
             chosen; ``.candidates`` is (answer with ``backward``, answer with ``forward``).
+        NoticeTooEarlyError: with ``party_since``, the answer is before notice is allowed.
 
     >>> latest_receipt_date("ottawa", "2026-01-01")
     datetime.date(2025, 7, 1)
@@ -717,30 +735,52 @@ def latest_receipt_date(
     """
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
     target = as_date(effective_by, "effective_by")
-    code = _party_code(party)
-    mode = _rounding_for(t.clause, rounding)
-    vclt56 = _flag(apply_vclt56, "apply_vclt56")
+    opts = merge_options(options, dict(option_values))
+    for name in _NOT_FOR_PLANNING:
+        if getattr(opts, name) not in (None, ()):
+            raise InvalidArgumentError(
+                f"{name} describes a notice already given and means nothing for a plan",
+                fixes=(Fix(name, action="drop"),),
+                value=getattr(opts, name),
+                field=name,
+            )
+    planning = attrs.evolve(opts, party_since=None)
+    mode = _rounding_for(t, opts.rounding)
     if mode is not Rounding.RAISE:
-        return _latest_in_calendar(t, target, mode, code, vclt56)
-    backward = _latest_in_calendar(t, target, Rounding.BACKWARD, code, vclt56)
-    forward = _latest_in_calendar(t, target, Rounding.FORWARD, code, vclt56)
-    if backward == forward:
-        return backward
-    raise AmbiguousDateError(
-        f"the last receipt day for {t.key} to take effect by {target.isoformat()} depends on "
-        f'month-end rounding: pass rounding="backward" ({backward.isoformat()}) or '
-        f'rounding="forward" ({forward.isoformat()})',
-        (backward, forward),
-    )
+        day = _latest_in_calendar(t, target, planning, mode)
+    else:
+        backward = _latest_in_calendar(t, target, planning, Rounding.BACKWARD)
+        forward = _latest_in_calendar(t, target, planning, Rounding.FORWARD)
+        if backward != forward:
+            raise AmbiguousDateError(
+                f"the last receipt day for {t.key} to take effect by {target.isoformat()} depends on "
+                "month-end rounding",
+                (backward, forward),
+            )
+        day = backward
+    if opts.party_since is not None:
+        earliest = earliest_notice_date(t, party_since=opts.party_since, rounding=opts.rounding)
+        if day < earliest:
+            raise NoticeTooEarlyError(
+                f"{t.key}: to take effect by {target.isoformat()} the notice must be received by "
+                f"{day.isoformat()}, but notice is allowed only from {earliest.isoformat()}",
+                earliest=earliest,
+                value=target,
+                field="effective_by",
+            )
+    return day
 
 
 def earliest_notice_date(
     treaty: TreatyLike,
     *,
-    party_since: DateLike,
-    rounding: Rounding | str | None = None,
+    options: NoticeOptions | None = None,
+    **option_values: Unpack[OptionValues],
 ) -> date:
     """The first day a party may give notice, given when the treaty entered into force for it.
+
+    ``party_since`` (required, as a keyword or in ``options``) and ``rounding`` are the
+    options that mean something here; the others are accepted and do not change the day.
 
     Paris Art. 28(1): "at any time after three years from the date on which this
     Agreement has entered into force for a Party" — the UN accepted the US notice on
@@ -752,11 +792,18 @@ def earliest_notice_date(
     datetime.date(2005, 1, 1)
     """
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
-    since = as_date(party_since, "party_since")
+    opts = merge_options(options, dict(option_values))
+    since = opts.party_since
+    if since is None:
+        raise InvalidArgumentError(
+            "earliest_notice_date needs the day the treaty entered into force for the party",
+            fixes=(Fix("party_since", gives="e.g. '2016-11-04'"),),
+            field="party_since",
+        )
     mp = t.clause.minimum_participation
     if mp is None:
         return since
-    mode = _rounding_for(t.clause, rounding)
+    mode = _rounding_for(t, opts.rounding)
     if mp.anchor is Anchor.PARTY:
         return add_period(since, mp.period, mode)
     assert t.entry_into_force is not None
@@ -837,7 +884,7 @@ def _explain(e: Effect) -> str:
             if e.rounded
             else ""
         )
-        if e.convention is not Convention.END_OF_FOLLOWING_YEAR:
+        if RULES[e.convention].from_expiry:
             step(
                 f"Expiry: {e.received.isoformat()} + {e.notice_period.describe()} = {e.expiry.isoformat()}{rounded}."
             )
@@ -869,11 +916,5 @@ def _explain(e: Effect) -> str:
 
 
 def _convention_words(e: Effect) -> str:
-    c = e.convention
-    if c is Convention.ANNIVERSARY:
-        return "the effective date is the expiry itself"
-    if c is Convention.DAY_AFTER:
-        return "the effective date is the day after expiry"
-    if c is Convention.FIRST_OF_NEXT_MONTH:
-        return "the effective date is the first day of the month after expiry"
-    return f"31 December of the year after the year of receipt ({e.received.year})"
+    assert e.convention is not None
+    return RULES[e.convention].words.format(year=e.received.year)

@@ -26,7 +26,7 @@ import attrs
 from treatywithdraw._dates import as_date, shown
 from treatywithdraw.errors import AmbiguousDateError, InvalidArgumentError, InvalidDateError
 
-__all__ = ["Period", "Rounding", "add_period", "days_in_month"]
+__all__ = ["Period", "Rounding", "Shifted", "add_period", "days_in_month", "shift"]
 
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MAX_MONTH_INDEX = 9999 * 12 + 11  # December 9999, the last month a date can hold
@@ -250,6 +250,81 @@ class Period:
         return " ".join(signed).removeprefix("plus ")
 
 
+@attrs.frozen
+class Shifted:
+    """``day + period`` under both roundings: a value, resolved at the edge.
+
+    ``backward`` and ``forward`` are equal unless adding the months landed on a day the
+    target month lacks (31 August + 6 months); then ``missing`` names that day
+    (``2026-02-31``). :meth:`resolve` applies one rounding policy.
+
+    >>> s = shift(date(2025, 8, 31), Period(months=6))
+    >>> s.ambiguous, s.backward, s.forward
+    (True, datetime.date(2026, 2, 28), datetime.date(2026, 3, 1))
+    >>> s.resolve(Rounding.FORWARD)
+    datetime.date(2026, 3, 1)
+    """
+
+    origin: date
+    period: Period
+    backward: date
+    forward: date
+    missing: str = ""
+
+    @property
+    def ambiguous(self) -> bool:
+        """Whether the two roundings give different days."""
+        return self.backward != self.forward
+
+    def resolve(self, rounding: Rounding) -> date:
+        """The day ``rounding`` gives; with ``RAISE``, raise if the roundings differ.
+
+        Raises:
+            AmbiguousDateError: ``.candidates`` is ``(backward, forward)``.
+        """
+        if self.backward == self.forward or rounding is Rounding.BACKWARD:
+            return self.backward
+        if rounding is Rounding.FORWARD:
+            return self.forward
+        raise AmbiguousDateError(
+            f"{_sum_words(self.origin, self.period)} has no such day ({self.missing} does not exist)",
+            (self.backward, self.forward),
+        )
+
+
+def shift(day: date, period: Period) -> Shifted:
+    """``day + period`` under both roundings (see :class:`Shifted`). ``day`` must be a ``date``.
+
+    Raises:
+        InvalidDateError: the result is outside years 1-9999.
+    """
+    origin = day
+    months = period.years * 12 + period.months
+    if not months:
+        day = _add_days(day, period, origin) if period.days else day
+        return Shifted(origin, period, day, day)
+    index = day.year * 12 + day.month - 1 + months
+    if not 12 <= index <= _MAX_MONTH_INDEX:
+        raise InvalidDateError(
+            f"{_sum_words(origin, period)} falls outside years 1-9999: "
+            "only days from 0001-01-01 to 9999-12-31 exist",
+            value=day,
+            field="date",
+        )
+    year, month0 = divmod(index, 12)
+    month = month0 + 1
+    last = days_in_month(year, month)
+    if day.day <= last:
+        target = date(year, month, day.day)
+        target = _add_days(target, period, origin) if period.days else target
+        return Shifted(origin, period, target, target)
+    backward = date(year, month, last)
+    forward = backward + timedelta(days=1)
+    if period.days:
+        backward, forward = _add_days(backward, period, origin), _add_days(forward, period, origin)
+    return Shifted(origin, period, backward, forward, f"{year:04d}-{month:02d}-{day.day:02d}")
+
+
 def add_period(day: date, period: Period, rounding: Rounding | str = Rounding.RAISE) -> date:
     """Add ``period`` to ``day``: years and months together, rounded once, then days.
 
@@ -283,40 +358,7 @@ def add_period(day: date, period: Period, rounding: Rounding | str = Rounding.RA
         )
     if rounding is not Rounding.RAISE and type(rounding) is not Rounding:
         rounding = Rounding.coerce(rounding)
-    origin = day
-    months = period.years * 12 + period.months
-    if months:
-        index = day.year * 12 + day.month - 1 + months
-        if not 12 <= index <= _MAX_MONTH_INDEX:
-            raise InvalidDateError(
-                f"{_sum_words(origin, period)} falls outside years 1-9999: "
-                "only days from 0001-01-01 to 9999-12-31 exist",
-                value=day,
-                field="date",
-            )
-        year, month0 = divmod(index, 12)
-        month = month0 + 1
-        last = days_in_month(year, month)
-        if day.day <= last:
-            day = date(year, month, day.day)
-        else:
-            backward = date(year, month, last)
-            forward = backward + timedelta(days=1)
-            if rounding is Rounding.BACKWARD:
-                day = backward
-            elif rounding is Rounding.FORWARD:
-                day = forward
-            else:
-                backward = _add_days(backward, period, origin)
-                forward = _add_days(forward, period, origin)
-                raise AmbiguousDateError(
-                    f"{_sum_words(origin, period)} has no such day "
-                    f"({year:04d}-{month:02d}-{day.day:02d} does not exist): "
-                    f'pass rounding="backward" ({backward.isoformat()}) or '
-                    f'rounding="forward" ({forward.isoformat()})',
-                    (backward, forward),
-                )
-    return _add_days(day, period, origin) if period.days else day
+    return shift(day, period).resolve(rounding)
 
 
 def _sum_words(day: date, period: Period) -> str:

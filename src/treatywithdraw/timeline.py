@@ -27,12 +27,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from typing import NoReturn
+from typing import NoReturn, Unpack
 
 import attrs
 
 from treatywithdraw._dates import DateLike, as_date, shown
-from treatywithdraw._inputs import conflict_pairs, party_code
+from treatywithdraw._inputs import of_type, party_code
 from treatywithdraw.catalogue import Treaty, TreatyLike
 from treatywithdraw.catalogue import treaty as _treaty
 from treatywithdraw.effects import Effect
@@ -46,6 +46,7 @@ from treatywithdraw.errors import (
     TreatyWithdrawError,
     UnknownPartyError,
 )
+from treatywithdraw.options import DEFAULT_OPTIONS, NoticeOptions, PartyOptionValues, merge_options
 from treatywithdraw.periods import CheckedEnumType, Period, Rounding, _read_period, _sum_words, add_period
 from treatywithdraw.procedures import (
     Confidence,
@@ -122,9 +123,7 @@ def _text(value: object, field: str) -> str | None:
 
 
 def _event_step(value: Step | str) -> Step:
-    if isinstance(value, str) and not isinstance(value, Step):
-        value = value.strip().lower()
-    return Step(value)  # an unknown step raises InvalidArgumentError listing the steps
+    return Step(value)  # the one step parser; an unknown step raises InvalidArgumentError listing the steps
 
 
 def _event_day(value: DateLike | None) -> date | None:
@@ -166,6 +165,26 @@ class Event:
     def describe(self) -> str:
         """``step on YYYY-MM-DD`` (or ``step, date unconfirmed``)."""
         return f"{self.step} on {self.on.isoformat()}" if self.on else f"{self.step}, undated"
+
+
+def _events(value: object) -> tuple[Event, ...]:
+    """A tuple of :class:`Event` (a withdrawal's constructor does not replay them: see ``replay``)."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise InvalidArgumentError(
+            f"events must be an iterable of Event, not {type(value).__name__} {shown(value)}",
+            value=value,
+            field="events",
+        )
+    items = tuple(value)
+    for i, item in enumerate(items):
+        if not isinstance(item, Event):
+            raise InvalidArgumentError(
+                f"events[{i}] must be an Event, not {type(item).__name__} {shown(item)}: "
+                "build it with Event(step=..., on=...)",
+                value=item,
+                field="events",
+            )
+    return items
 
 
 @attrs.frozen(kw_only=True)
@@ -215,12 +234,11 @@ def _days_apart(gap: int) -> str:
 
 def _start_with_rounding(what: str, exc: AmbiguousDateError) -> AmbiguousDateError:
     """``exc`` again, advising the rounding of :meth:`Withdrawal.start`, which ``project`` uses."""
-    backward, forward = exc.candidates
     return AmbiguousDateError(
-        f"{what}: project() takes no rounding, the withdrawal's own applies: pass "
-        f'rounding="backward" ({backward.isoformat()}) or rounding="forward" ({forward.isoformat()}) '
-        "to Withdrawal.start",
+        f"{what}: project() takes no rounding, the withdrawal's own applies:",
         exc.candidates,
+        joiner=" ",
+        tail=" to Withdrawal.start",
     )
 
 
@@ -249,16 +267,24 @@ class Withdrawal:
     ()
     """
 
-    party: str
-    treaty: Treaty
-    procedure: Procedure
-    events: tuple[Event, ...] = ()
-    rounding: Rounding | None = None
-    later_date: date | None = None
-    party_since: date | None = None
-    armed_conflicts: tuple[tuple[date, date | None], ...] = ()
-    note: str | None = None
-    sources: tuple[str, ...] = ()
+    party: str = attrs.field(converter=party_code)
+    treaty: Treaty = attrs.field(validator=of_type(Treaty))
+    procedure: Procedure = attrs.field(validator=of_type(Procedure))
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
+    options: NoticeOptions = attrs.field(default=DEFAULT_OPTIONS, validator=of_type(NoticeOptions))
+    """Every option of the notice (:class:`~treatywithdraw.NoticeOptions`), applied
+    when the effect is computed; ``options.party`` is always :attr:`party`."""
+    note: str | None = attrs.field(default=None, converter=_note)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_sources)
+
+    def __attrs_post_init__(self) -> None:
+        if self.options.party not in (None, self.party):
+            raise InvalidArgumentError(
+                f"options.party {self.options.party!r} differs from the withdrawing party {self.party!r}: "
+                "drop it from the options (the withdrawal's party applies)",
+                value=self.options.party,
+                field="party",
+            )
 
     # -- construction ---------------------------------------------------------------------
 
@@ -269,12 +295,10 @@ class Withdrawal:
         party: str,
         treaty: TreatyLike,
         procedure: Procedure | str | None = None,
-        rounding: Rounding | str | None = None,
-        later_date: DateLike | None = None,
-        party_since: DateLike | None = None,
-        armed_conflicts: Iterable[tuple[DateLike, DateLike | None]] = (),
+        options: NoticeOptions | None = None,
         note: str | None = None,
         sources: str | Iterable[str] | None = None,
+        **option_values: Unpack[PartyOptionValues],
     ) -> Withdrawal:
         """A withdrawal with nothing recorded yet.
 
@@ -284,8 +308,11 @@ class Withdrawal:
             procedure: a template or its code; by default the party's own template,
                 or the generic one when the party has none (``.procedure.key`` says
                 which was used).
-            rounding, later_date, party_since, armed_conflicts: passed to
-                :func:`treatywithdraw.effect` when the effect is computed.
+            options, **option_values: the notice options
+                (:class:`~treatywithdraw.NoticeOptions`, as an object or as keywords:
+                ``rounding``, ``later_date``, ``party_since``, ``armed_conflicts``,
+                ``apply_vclt56``, ``extended_to``, ``agreement_in_force``), applied when
+                the effect is computed. ``party`` is the withdrawal's own.
             note, sources: about the withdrawal as a whole.
 
         Raises:
@@ -293,6 +320,10 @@ class Withdrawal:
 
         >>> Withdrawal.start(party="ZA", treaty="ottawa").procedure.key
         'generic'
+        >>> w = Withdrawal.start(party="GB", treaty="teu", procedure="generic",
+        ...                      extended_to="2020-01-31", agreement_in_force="2020-02-01")
+        >>> w.record("instrument-deposited", "2017-03-29").effective_date
+        datetime.date(2020, 2, 1)
         """
         code = party_code(party)
         if procedure is None:
@@ -302,14 +333,18 @@ class Withdrawal:
                 template = _procedure("generic")
         else:
             template = _procedure(procedure)
+        opts = merge_options(options, dict(option_values))
+        if opts.party is not None and opts.party != code:
+            raise InvalidArgumentError(
+                f"party {opts.party!r} in the options differs from party {code!r}: give the party once",
+                value=opts.party,
+                field="party",
+            )
         return cls(
             party=code,
             treaty=_treaty(treaty),
             procedure=template,
-            rounding=None if rounding is None else Rounding.coerce(rounding),
-            later_date=None if later_date is None else as_date(later_date, "later_date"),
-            party_since=None if party_since is None else as_date(party_since, "party_since"),
-            armed_conflicts=conflict_pairs(armed_conflicts),
+            options=attrs.evolve(opts, party=None),
             note=_text(note, "note"),
             sources=_sources(sources),
         )
@@ -409,7 +444,7 @@ class Withdrawal:
             return step
         if isinstance(step, str):
             try:
-                return Step(step.strip().lower())
+                return Step(step)
             except ValueError:
                 return None
         return None
@@ -605,15 +640,11 @@ class Withdrawal:
     # -- the effect -------------------------------------------------------------------------
 
     def _effect_of(self, received: date) -> Effect:
-        return _effect(
-            self.treaty,
-            received,
-            rounding=self.rounding,
-            party=self.party,
-            later_date=self.later_date,
-            party_since=self.party_since,
-            armed_conflicts=self.armed_conflicts,
-        )
+        return _effect(self.treaty, received, options=self._notice_options)
+
+    @property
+    def _notice_options(self) -> NoticeOptions:
+        return attrs.evolve(self.options, party=self.party)
 
     def _notice_effect_or_error(self) -> Effect | TreatyWithdrawError | None:
         deposit = self.deposit
@@ -702,7 +733,7 @@ class Withdrawal:
                 statuses = set()
                 for mode in (Rounding.BACKWARD, Rounding.FORWARD):
                     try:
-                        e = attrs.evolve(self, rounding=mode)._effect_of(deposit.on)
+                        e = _effect(self.treaty, deposit.on, options=attrs.evolve(self._notice_options, rounding=mode))
                     except TreatyWithdrawError:
                         raise exc from None
                     statuses.add(self._notice_status(e, day))
@@ -721,8 +752,8 @@ class Withdrawal:
         # The clause's own date (or a later one named in the notice) has passed but a
         # suspensive condition holds (Ottawa Art. 20(3)): deferred, not pending.
         due = e.computed if e.computed is not None else e.expiry
-        if due is not None and self.later_date is not None and self.later_date > due:
-            due = self.later_date
+        if due is not None and self.options.later_date is not None and self.options.later_date > due:
+            due = self.options.later_date
         if due is not None and day >= due:
             return Status.DEFERRED
         return Status.NOTICE_PENDING
@@ -896,7 +927,7 @@ class Withdrawal:
             else:
                 period, basis = Period(), "no typical duration known: projected on the same day"
             try:
-                on = add_period(cursor, period, self.rounding or Rounding.RAISE)
+                on = add_period(cursor, period, self.options.rounding or Rounding.RAISE)
             except AmbiguousDateError as exc:
                 raise _start_with_rounding(
                     f"projecting {s}: {_sum_words(cursor, period)} ({basis}) has no such day", exc

@@ -35,11 +35,13 @@ from treatywithdraw.errors import (
     CatalogueError,
     InvalidArgumentError,
     InvalidTransitionError,
+    Problem,
     TimelineFileError,
     TreatyWithdrawError,
     UnknownPartyError,
     UnknownTreatyError,
 )
+from treatywithdraw.options import OPTION_NAMES, NoticeOptions
 from treatywithdraw.procedures import Confidence, Step
 from treatywithdraw.timeline import Event, Suspension, Withdrawal
 
@@ -95,7 +97,6 @@ _TOP = {
     },
 }
 _EVENT = {"step", "on", "confidence", "sources", "note"}
-_OPTIONS = {"rounding", "later_date", "party_since", "armed_conflicts"}
 
 
 def _show(value: object, limit: int = 80) -> str:
@@ -118,13 +119,8 @@ class _Problems:
         self.items.append((field, message))
 
     def raise_if_any(self) -> None:
-        if not self.items:
-            return
-        if len(self.items) == 1:
-            field, message = self.items[0]
-            raise TimelineFileError(message, file=self.file, field=field)
-        text = "; ".join(f"{f}: {m}" for f, m in self.items)
-        raise TimelineFileError(f"{len(self.items)} problems: {text}", file=self.file, field=self.items[0][0])
+        if self.items:
+            raise TimelineFileError(file=self.file, problems=[Problem(f, m) for f, m in self.items])
 
     def text(self, table: Mapping[str, Any], key: str, where: str, *, required: bool = False) -> str | None:
         value = table.get(key)
@@ -194,7 +190,7 @@ def _events(raw: object, problems: _Problems) -> list[Event]:
         step = None
         if step_name is not None:
             try:
-                step = Step(step_name)
+                step = Step(step_name)  # the one step parser: case and spaces are forgiven
             except ValueError:
                 problems.add(
                     f"{where}step",
@@ -220,33 +216,6 @@ def _events(raw: object, problems: _Problems) -> list[Event]:
         note = problems.text(item, "note", where)
         if step is not None:
             out.append(Event(step=step, on=on, sources=sources, note=note, confidence=confidence))
-    return out
-
-
-def _conflicts(raw: object, problems: _Problems) -> list[tuple[date, date | None]]:
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        problems.add("options.armed_conflicts", f"must be a list, not {_show(raw)}")
-        return []
-    out: list[tuple[date, date | None]] = []
-    for i, item in enumerate(raw):
-        where = f"options.armed_conflicts[{i}]."
-        if isinstance(item, list) and len(item) == 2:  # the JSON form: [start, end|null]
-            item = {"start": item[0], "end": item[1]}
-        if not isinstance(item, Mapping):
-            problems.add(
-                f"options.armed_conflicts[{i}]",
-                f"must be a table with start and end (end omitted while ongoing), not {_show(item)}",
-            )
-            continue
-        problems.unknown(item, {"start", "end"}, where)
-        start = problems.day(item, "start", where, required=True)
-        end = problems.day(item, "end", where)
-        if start is not None and end is not None and end < start:
-            problems.add(f"{where}end", f"{end.isoformat()} is before the start {start.isoformat()}")
-        elif start is not None:
-            out.append((start, end))
     return out
 
 
@@ -298,27 +267,16 @@ def timeline_from_record(record: Mapping[str, Any], *, file: str = "") -> Timeli
                 sources=sources,
             )
         template = problems.text(record, "procedure", "")
-        options = record.get("options")
-        if options is None:  # absent, or null in JSON
-            options = {}
-        elif not isinstance(options, Mapping):
-            problems.add("options", f"must be a table, not {_show(options)}")
-            options = {}
-        problems.unknown(options, _OPTIONS, "options.")
-        rounding = problems.text(options, "rounding", "options.")
-        later_date = problems.day(options, "later_date", "options.")
-        party_since = problems.day(options, "party_since", "options.")
-        conflicts = _conflicts(options.get("armed_conflicts"), problems)
+        options, found = NoticeOptions.from_record(record.get("options"))
+        for problem in found:
+            problems.add(problem.path, problem.message)
         problems.raise_if_any()
         assert party is not None and treaty is not None
         start = Withdrawal.start(
             party=party,
             treaty=treaty,
             procedure=template,
-            rounding=rounding,
-            later_date=later_date,
-            party_since=party_since,
-            armed_conflicts=conflicts,
+            options=options,
             note=note,
             sources=sources,
         )
@@ -351,7 +309,7 @@ def _field_of(exc: TreatyWithdrawError, *, procedure_given: bool) -> str:
     field = getattr(exc, "field", "")
     if field in ("party", "treaty", "basis", "notified"):
         return str(field)
-    if field in _OPTIONS:
+    if field in OPTION_NAMES:
         return f"options.{field}"
     return ""
 
@@ -537,12 +495,7 @@ def timeline_to_record(timeline: Timeline) -> dict[str, Any]:
         **common,
         "kind": "withdrawal",
         "procedure": timeline.procedure.key,
-        "options": {
-            "rounding": None if timeline.rounding is None else timeline.rounding.value,
-            "later_date": _iso(timeline.later_date),
-            "party_since": _iso(timeline.party_since),
-            "armed_conflicts": [[s.isoformat(), _iso(e)] for s, e in timeline.armed_conflicts],
-        },
+        "options": timeline.options.to_record(),
     }
 
 

@@ -35,12 +35,32 @@ __all__ = [
 ]
 
 
-class Step(enum.StrEnum, metaclass=CheckedEnumType):
+class _Spelled(enum.StrEnum, metaclass=CheckedEnumType):
+    """A kebab-case vocabulary read by one parser: ``Member(" Parliament-Approval ")`` works.
+
+    Case, surrounding spaces and ``_`` for ``-`` are forgiven, everywhere a value of the
+    vocabulary is read (``record``, ``project``, ``Event``, timeline files, the command
+    line), because every reader calls the enum itself.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> enum.Enum | None:
+        if isinstance(value, str):
+            text = value.strip().lower().replace("_", "-")
+            for member in cls:
+                if member.value == text:
+                    return member
+        return None
+
+
+class Step(_Spelled):
     """One step of a withdrawal. Values are kebab-case, so ``Step("initiative")`` works.
 
     The main path, in its usual order, then the international steps and the branches.
 
     >>> Step("parliament-approval") is Step.PARLIAMENT_APPROVAL
+    True
+    >>> Step(" Parliament-Approval ") is Step.PARLIAMENT_APPROVAL
     True
     >>> Step.INSTRUMENT_DEPOSITED == "instrument-deposited"
     True
@@ -86,7 +106,7 @@ BRANCH_STEPS = frozenset(
 """Steps outside the main path: they have their own placement rules, not a rank."""
 
 
-class Confidence(enum.StrEnum, metaclass=CheckedEnumType):
+class Confidence(_Spelled):
     """How sure the research is of a date or a rule (``research/domestic_procedures.md``)."""
 
     CONFIRMED = "confirmed"

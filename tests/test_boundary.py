@@ -1,0 +1,264 @@
+"""The typed boundary: one definition of the notice options, structured errors, one parser each.
+
+Each test here is an acceptance point of the typed-boundary redesign: the option names are
+derived from ``attrs.fields(NoticeOptions)``, so an option added later must reach every
+entry point or a test fails.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import inspect
+import pickle
+from datetime import date
+from typing import Any, get_type_hints
+
+import attrs
+import pytest
+
+import treatywithdraw as tw
+from treatywithdraw import errors
+from treatywithdraw.clauses import Convention
+from treatywithdraw.cli import main
+from treatywithdraw.conventions import RULES
+from treatywithdraw.formats import parse_timeline
+from treatywithdraw.options import OPTION_NAMES, OptionValues
+
+FIELDS = tuple(f.name for f in attrs.fields(tw.NoticeOptions))
+
+# A value for every option that one treaty accepts, so a call can pass them all at once:
+# TEU Art. 50 takes the extension and the agreement; the others are inert or checked there.
+SAMPLE: dict[str, Any] = {
+    "rounding": "backward",
+    "party": "GB",
+    "later_date": None,
+    "party_since": "1973-01-01",
+    "armed_conflicts": (),
+    "apply_vclt56": False,
+    "extended_to": "2020-01-31",
+    "agreement_in_force": "2020-02-01",
+}
+
+
+def test_the_sample_names_every_option() -> None:
+    assert set(SAMPLE) == set(FIELDS) == set(OPTION_NAMES)
+    assert set(get_type_hints(OptionValues)) == set(FIELDS)
+
+
+@pytest.mark.parametrize("name", FIELDS)
+@pytest.mark.parametrize("entry", ["effect", "effective_date"])
+def test_each_option_is_accepted_as_keyword_and_as_options(entry: str, name: str) -> None:
+    fn = getattr(tw, entry)
+    value = SAMPLE[name]
+    by_keyword = fn("teu", "2017-03-29", **{name: value})
+    by_object = fn("teu", "2017-03-29", options=tw.NoticeOptions(**{name: value}))
+    assert by_keyword == by_object
+
+
+@pytest.mark.parametrize("name", FIELDS)
+def test_withdrawal_start_accepts_each_option(name: str) -> None:
+    if name == "party":
+        pytest.skip("Withdrawal.start takes party as its own argument")
+    by_keyword = tw.Withdrawal.start(party="GB", treaty="teu", procedure="generic", **{name: SAMPLE[name]})
+    by_object = tw.Withdrawal.start(
+        party="GB", treaty="teu", procedure="generic", options=tw.NoticeOptions(**{name: SAMPLE[name]})
+    )
+    assert by_keyword == by_object
+    assert getattr(by_keyword.options, name) == getattr(tw.NoticeOptions(**{name: SAMPLE[name]}), name)
+
+
+def test_every_option_at_once_gives_the_uk_date() -> None:
+    options = tw.NoticeOptions(**SAMPLE)
+    assert tw.effective_date("teu", "2017-03-29", options=options) == date(2020, 2, 1)
+
+
+def test_the_uk_withdrawal_records_the_extension_and_the_agreement() -> None:
+    w = tw.Withdrawal.start(
+        party="GB", treaty="teu", procedure="generic", extended_to="2020-01-31", agreement_in_force="2020-02-01"
+    )
+    assert w.record("instrument-deposited", "2017-03-29").effective_date == date(2020, 2, 1)
+
+
+def test_every_option_is_a_flag_of_the_effective_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["effective", "--help"]) == 0
+    help_text = capsys.readouterr().out
+    for name in FIELDS:
+        assert "--" + name.replace("_", "-") in help_text, name
+
+
+def test_every_option_is_read_from_a_timeline_file() -> None:
+    record = tw.NoticeOptions(**SAMPLE).to_record()
+    lines = [f"{k} = {v!r}" if not isinstance(v, list) else f"{k} = []" for k, v in record.items()]
+    text = 'party = "GB"\ntreaty = "teu"\nprocedure = "generic"\n[options]\n' + "\n".join(lines).replace("'", '"')
+    w = parse_timeline(text)
+    assert isinstance(w, tw.Withdrawal)
+    assert attrs.evolve(w.options, party="GB") == tw.NoticeOptions(**SAMPLE)
+
+
+def test_an_unknown_keyword_is_our_error_naming_the_nearest_option() -> None:
+    with pytest.raises(tw.InvalidArgumentError, match="did you mean later_date="):
+        tw.effective_date("ottawa", "2025-06-27", later_dte="2026-01-01")  # type: ignore[call-arg]
+
+
+def test_options_validate_on_evolve_too() -> None:
+    with pytest.raises(tw.InvalidDateError):
+        attrs.evolve(tw.NoticeOptions(), later_date="2025-02-30")
+    with pytest.raises(tw.InvalidArgumentError):
+        attrs.evolve(tw.NoticeOptions(), apply_vclt56="yes")
+
+
+# -- notice refusals -------------------------------------------------------------------------
+
+
+def test_a_late_genocide_notice_is_too_late() -> None:
+    with pytest.raises(tw.NoticeTooLateError) as info:
+        tw.effective_date("genocide", "2025-07-13")
+    assert isinstance(info.value, tw.NoticeNotAllowedError)
+    assert info.value.latest == date(2025, 7, 12)
+    assert info.value.next_earliest == date(2026, 1, 12)
+
+
+def test_an_early_paris_notice_is_too_early() -> None:
+    with pytest.raises(tw.NoticeTooEarlyError) as info:
+        tw.effective_date("paris", "2019-11-03", party_since="2016-11-04")
+    assert isinstance(info.value, tw.NoticeNotAllowedError)
+    assert info.value.earliest == date(2019, 11, 4)
+
+
+def test_a_late_notice_at_the_end_of_the_calendar_is_a_notice_error() -> None:
+    with pytest.raises(tw.NoticeTooLateError, match="after the calendar's last year"):
+        tw.effective_date("genocide", "9995-07-13")
+
+
+# -- one step parser --------------------------------------------------------------------------
+
+ODD = " Parliament-Approval "
+
+
+def test_an_oddly_written_step_is_read_the_same_everywhere() -> None:
+    w = tw.Withdrawal.start(party="LV", treaty="ottawa")
+    recorded = w.record(ODD, "2025-04-16")
+    assert recorded.events[-1].step is tw.Step.PARLIAMENT_APPROVAL
+    projected = recorded.project({" Head-Of-State-Act ": 7})
+    assert projected.steps[0].step is tw.Step.HEAD_OF_STATE_ACT
+    from_file = parse_timeline(
+        f'party = "LV"\ntreaty = "ottawa"\n[[events]]\nstep = "{ODD}"\non = 2025-04-16\n'
+    )
+    assert isinstance(from_file, tw.Withdrawal)
+    assert from_file.events == recorded.events
+    assert tw.Event(step=ODD, on="2025-04-16") == recorded.events[-1]
+
+
+# -- every problem of a file at once ------------------------------------------------------------
+
+
+def test_a_timeline_file_with_three_mistakes_reports_all_three() -> None:
+    text = """party = "LV"
+treaty = "ottawa"
+[options]
+later_date = "2026-02-30"
+[[events]]
+step = "parliament-approval"
+on = "2025-13-01"
+[[events]]
+step = "no-such-step"
+on = 2025-04-24
+"""
+    with pytest.raises(tw.TimelineFileError) as info:
+        parse_timeline(text, file="three.toml")
+    paths = [p.path for p in info.value.problems]
+    assert paths == ["events[0].on", "events[1].step", "options.later_date"] or sorted(paths) == sorted(
+        ["events[0].on", "events[1].step", "options.later_date"]
+    )
+    assert len(info.value.problems) == 3
+    message = str(info.value)
+    assert message.startswith("three.toml: 3 problems: (1) ")
+    for path in paths:
+        assert path in message
+
+
+# -- errors are facts ---------------------------------------------------------------------------
+
+
+def _error_classes() -> list[type[errors.TreatyWithdrawError]]:
+    return [
+        cls
+        for _, cls in inspect.getmembers(errors, inspect.isclass)
+        if issubclass(cls, errors.TreatyWithdrawError) and not cls.__name__.startswith("_")
+    ]
+
+
+def _instances() -> list[errors.TreatyWithdrawError]:
+    day = date(2025, 1, 1)
+    return [
+        errors.TreatyWithdrawError("root", value=1, field="f"),
+        errors.UnknownTreatyError("otawa", ["ottawa"], left_out=["x.toml"]),
+        errors.UnknownPartyError("no procedure for 'ZZ'", value="ZZ", field="party"),
+        errors.InvalidDateError("bad day", value="2025-02-30", field="received"),
+        errors.AmbiguousDateError("no such day", (day, date(2025, 1, 2))),
+        errors.NoticeNotAllowedError("not allowed", fixes=[errors.Fix("later_date", day, action="drop")]),
+        errors.NoticeTooEarlyError("too early", earliest=day),
+        errors.NoticeTooLateError("too late", latest=day, next_earliest=date(2026, 1, 1)),
+        errors.NoWithdrawalClauseError("none", fixes=[errors.Fix("apply_vclt56", True)], joiner=" "),
+        errors.EffectPendingError("pending", None),
+        errors.InvalidTransitionError(["a", "b"]),
+        errors.CatalogueError("broken", file="x.toml", field="clause.text"),
+        errors.TimelineFileError(file="t.toml", problems=[errors.Problem("a", "b"), errors.Problem("c", "d")]),
+        errors.InvalidArgumentError("bad", value=[1], field="x"),
+        errors.NotAWithdrawalError("suspension", basis="VCLT Art. 62"),
+        errors.MissingExtraError("pip install treatywithdraw[ics]", name="icalendar"),
+    ]
+
+
+def test_every_error_class_has_an_instance_here() -> None:
+    assert {type(e) for e in _instances()} == set(_error_classes())
+
+
+@pytest.mark.parametrize("err", _instances(), ids=lambda e: type(e).__name__)
+def test_every_error_pickles_to_an_equal_error(err: errors.TreatyWithdrawError) -> None:
+    back = pickle.loads(pickle.dumps(err))
+    assert type(back) is type(err)
+    assert str(back) == str(err)
+    assert back == err
+    assert vars(back) == vars(err)
+
+
+def _ambiguous() -> date:
+    return tw.effective_date("ottawa", "2025-08-31")
+
+
+def test_an_ambiguity_crosses_a_process_pool_intact() -> None:
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(_ambiguous)
+        with pytest.raises(tw.AmbiguousDateError) as info:
+            future.result(timeout=60)
+    assert info.value.candidates == (date(2026, 2, 28), date(2026, 3, 1))
+
+
+def test_fixes_render_for_each_front_end() -> None:
+    with pytest.raises(tw.AmbiguousDateError) as info:
+        tw.effective_date("ottawa", "2025-08-31")
+    err = info.value
+    assert err.fixes == (
+        tw.Fix("rounding", "backward", gives="2026-02-28"),
+        tw.Fix("rounding", "forward", gives="2026-03-01"),
+    )
+    assert 'rounding="backward" (2026-02-28)' in str(err)
+    assert "--rounding backward (2026-02-28)" in err.render("cli")
+    assert 'options.rounding = "backward" (2026-02-28)' in err.render("file")
+
+
+# -- one table per closed set ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("convention", list(Convention))
+def test_every_convention_has_every_entry(convention: Convention) -> None:
+    rule = RULES[convention]
+    assert callable(rule.forward) and callable(rule.inverse)
+    assert rule.words and rule.json_name == convention.value
+    assert isinstance(rule.from_expiry, bool)
+    # The inverse and the rule agree: the latest expiry (or receipt) for a target reaches it.
+    target = date(2026, 3, 1)
+    inverse = rule.inverse(target)
+    expiry = inverse.last
+    assert rule.forward(expiry, expiry) <= target
