@@ -262,3 +262,60 @@ def test_every_convention_has_every_entry(convention: Convention) -> None:
     inverse = rule.inverse(target)
     expiry = inverse.last
     assert rule.forward(expiry, expiry) <= target
+
+
+# -- constructors validate, so no object is built invalid -----------------------------------
+
+
+def test_plain_constructors_refuse_garbage_with_our_errors() -> None:
+    t, p = tw.treaty("ottawa"), tw.procedure("LV")
+    with pytest.raises(tw.InvalidArgumentError, match=r"Effect\.treaty must be Treaty"):
+        tw.Effect(treaty="ottawa", received=date(2025, 6, 27), expiry=None, date=None)  # type: ignore[arg-type]
+    with pytest.raises(tw.InvalidArgumentError, match=r"Effect\.rule must be one of"):
+        tw.Effect(treaty=t, received=date(2025, 6, 27), expiry=None, date=None, rule="guess")
+    with pytest.raises(tw.InvalidArgumentError, match=r"Effect\.notes must be a tuple of str"):
+        tw.Effect(treaty=t, received=date(2025, 6, 27), expiry=None, date=None, notes=["x"])  # type: ignore[arg-type]
+    with pytest.raises(tw.InvalidArgumentError, match="events must be an iterable of Event"):
+        tw.Withdrawal(party="LV", treaty=t, procedure=p, events=5)  # type: ignore[arg-type]
+    with pytest.raises(tw.InvalidArgumentError, match=r"events\[0\] must be an Event"):
+        tw.Withdrawal(party="LV", treaty=t, procedure=p, events=["initiative"])  # type: ignore[list-item]
+    with pytest.raises(tw.InvalidArgumentError, match="differs from the withdrawing party"):
+        tw.Withdrawal(party="LV", treaty=t, procedure=p, options=tw.NoticeOptions(party="EE"))
+    w = tw.Withdrawal.start(party="LV", treaty="ottawa")
+    with pytest.raises(tw.InvalidArgumentError):
+        attrs.evolve(w, party="Latvia")
+
+
+def test_start_refuses_a_second_party_in_the_options() -> None:
+    with pytest.raises(tw.InvalidArgumentError, match="give the party once"):
+        tw.Withdrawal.start(party="LV", treaty="ottawa", options=tw.NoticeOptions(party="EE"))
+
+
+def test_options_must_be_notice_options() -> None:
+    with pytest.raises(tw.InvalidArgumentError, match=r"options must be a treatywithdraw\.NoticeOptions"):
+        tw.effective_date("ottawa", "2025-06-27", options={"rounding": "backward"})  # type: ignore[arg-type]
+
+
+# -- planning takes the options that shape a plan ------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["later_date", "armed_conflicts", "extended_to", "agreement_in_force"])
+def test_planning_refuses_the_options_of_a_notice_already_given(name: str) -> None:
+    value = [("2022-02-24", None)] if name == "armed_conflicts" else "2026-06-01"
+    with pytest.raises(tw.InvalidArgumentError, match=f"drop {name}="):
+        tw.latest_receipt_date("teu", "2027-01-01", **{name: value})
+
+
+def test_planning_with_party_since_refuses_a_day_before_notice_is_allowed() -> None:
+    # Paris: notice from 2019-11-04 for the US; to be out by 2020-06-01 the notice would be
+    # due by 2019-06-01, before notice was allowed.
+    assert tw.latest_receipt_date("paris", "2020-11-04", party_since="2016-11-04") == date(2019, 11, 4)
+    with pytest.raises(tw.NoticeTooEarlyError) as info:
+        tw.latest_receipt_date("paris", "2020-06-01", party_since="2016-11-04")
+    assert info.value.earliest == date(2019, 11, 4)
+
+
+def test_earliest_notice_date_needs_party_since() -> None:
+    with pytest.raises(tw.InvalidArgumentError, match="pass party_since="):
+        tw.earliest_notice_date("paris")
+    assert tw.earliest_notice_date("paris", options=tw.NoticeOptions(party_since="2016-11-04")) == date(2019, 11, 4)

@@ -213,10 +213,6 @@ def test_project_ambiguous_effect_points_at_start_rounding() -> None:
     )
 
 
-def test_project_docstring_lists_ambiguous_date_error() -> None:
-    assert "AmbiguousDateError" in (Withdrawal.project.__doc__ or "")
-
-
 # -- 6. Effect.explain: the evidence line ends in one period -------------------------------
 
 

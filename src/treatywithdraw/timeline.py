@@ -308,7 +308,7 @@ class Withdrawal:
             procedure: a template or its code; by default the party's own template,
                 or the generic one when the party has none (``.procedure.key`` says
                 which was used).
-            options, **option_values: the notice options
+            options, option_values: the notice options
                 (:class:`~treatywithdraw.NoticeOptions`, as an object or as keywords:
                 ``rounding``, ``later_date``, ``party_since``, ``armed_conflicts``,
                 ``apply_vclt56``, ``extended_to``, ``agreement_in_force``), applied when
