@@ -74,7 +74,11 @@ def test_every_option_at_once_gives_the_uk_date() -> None:
 
 def test_the_uk_withdrawal_records_the_extension_and_the_agreement() -> None:
     w = tw.Withdrawal.start(
-        party="GB", treaty="teu", procedure="generic", extended_to="2020-01-31", agreement_in_force="2020-02-01"
+        party="GB",
+        treaty="teu",
+        procedure="generic",
+        extended_to="2020-01-31",
+        agreement_in_force="2020-02-01",
     )
     assert w.record("instrument-deposited", "2017-03-29").effective_date == date(2020, 2, 1)
 
@@ -89,7 +93,9 @@ def test_every_option_is_a_flag_of_the_effective_command(capsys: pytest.CaptureF
 def test_every_option_is_read_from_a_timeline_file() -> None:
     record = tw.NoticeOptions(**SAMPLE).to_record()
     lines = [f"{k} = {v!r}" if not isinstance(v, list) else f"{k} = []" for k, v in record.items()]
-    text = 'party = "GB"\ntreaty = "teu"\nprocedure = "generic"\n[options]\n' + "\n".join(lines).replace("'", '"')
+    text = 'party = "GB"\ntreaty = "teu"\nprocedure = "generic"\n[options]\n' + "\n".join(lines).replace(
+        "'", '"'
+    )
     w = parse_timeline(text)
     assert isinstance(w, tw.Withdrawal)
     assert attrs.evolve(w.options, party="GB") == tw.NoticeOptions(**SAMPLE)
@@ -203,7 +209,9 @@ def _instances() -> list[errors.TreatyWithdrawError]:
         errors.EffectPendingError("pending", None),
         errors.InvalidTransitionError(["a", "b"]),
         errors.CatalogueError("broken", file="x.toml", field="clause.text"),
-        errors.TimelineFileError(file="t.toml", problems=[errors.Problem("a", "b"), errors.Problem("c", "d")]),
+        errors.TimelineFileError(
+            file="t.toml", problems=[errors.Problem("a", "b"), errors.Problem("c", "d")]
+        ),
         errors.InvalidArgumentError("bad", value=[1], field="x"),
         errors.NotAWithdrawalError("suspension", basis="VCLT Art. 62"),
         errors.MissingExtraError("pip install treatywithdraw[ics]", name="icalendar"),
@@ -318,4 +326,86 @@ def test_planning_with_party_since_refuses_a_day_before_notice_is_allowed() -> N
 def test_earliest_notice_date_needs_party_since() -> None:
     with pytest.raises(tw.InvalidArgumentError, match="pass party_since="):
         tw.earliest_notice_date("paris")
-    assert tw.earliest_notice_date("paris", options=tw.NoticeOptions(party_since="2016-11-04")) == date(2019, 11, 4)
+    assert tw.earliest_notice_date("paris", options=tw.NoticeOptions(party_since="2016-11-04")) == date(
+        2019, 11, 4
+    )
+
+
+# -- the options reader: every problem, each at its path ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("record", "path", "words"),
+    [
+        ("rounding", "options", "must be a table of options"),
+        ({"later_date": 20250101}, "options.later_date", "must be a string"),
+        ({"rounding": "sideways"}, "options.rounding", "is not known"),
+        ({"apply_vclt56": "yes"}, "options.apply_vclt56", "must be True or False"),
+        ({"armed_conflicts": "2022"}, "options.armed_conflicts", "must be a list"),
+        ({"armed_conflicts": [{"begin": "2022-02-24"}]}, "options.armed_conflicts[0]", "must be a table"),
+        (
+            {"armed_conflicts": [["2022-02-24", "2021-01-01"]]},
+            "options.armed_conflicts[0].end",
+            "before it starts",
+        ),
+        (
+            {"armed_conflicts": [{"start": "2022-02-30"}]},
+            "options.armed_conflicts[0].start",
+            "not a valid day",
+        ),
+        ({1: "x"}, "options[1]", "unknown field"),
+    ],
+)
+def test_the_options_reader_locates_each_problem(record: object, path: str, words: str) -> None:
+    options, problems = tw.NoticeOptions.from_record(record)
+    assert options == tw.NoticeOptions()
+    assert [p.path for p in problems] == [path]
+    assert words in problems[0].message
+
+
+def test_the_options_reader_reads_both_conflict_forms() -> None:
+    options, problems = tw.NoticeOptions.from_record(
+        {"armed_conflicts": [["2022-02-24", None], {"start": "2014-02-20", "end": "2015-02-12"}]}
+    )
+    assert not problems
+    assert options.armed_conflicts == ((date(2022, 2, 24), None), (date(2014, 2, 20), date(2015, 2, 12)))
+    assert tw.NoticeOptions.from_record(None) == (tw.NoticeOptions(), [])
+
+
+def test_keywords_lay_over_given_options() -> None:
+    base = tw.NoticeOptions(party="US", rounding="forward")
+    assert tw.effect("who", "2025-01-22", options=base).party == "US"
+    e = tw.effect("ottawa", "2025-08-31", options=base, rounding="backward")
+    assert e.date == date(2026, 2, 28)
+
+
+def test_errors_compare_by_kind_message_and_facts() -> None:
+    a = tw.InvalidArgumentError("bad", value=1, field="x")
+    assert a == tw.InvalidArgumentError("bad", value=1, field="x")
+    assert a != tw.InvalidArgumentError("bad", value=2, field="x")
+    assert a != tw.InvalidDateError("bad", value=1, field="x")
+    assert a != "bad"
+    assert len({a, tw.InvalidArgumentError("bad", value=1, field="x")}) == 1
+
+
+@pytest.mark.parametrize(
+    ("fix", "python", "cli", "file"),
+    [
+        (tw.Fix("apply_vclt56", True), "apply_vclt56=True", "--apply-vclt56", "options.apply_vclt56 = true"),
+        (tw.Fix("party_since"), "party_since=", "--party-since", "options.party_since"),
+        (
+            tw.Fix("later_date", date(2026, 1, 1), gives="or later"),
+            "later_date=2026-01-01 (or later)",
+            "--later-date 2026-01-01 (or later)",
+            "options.later_date = 2026-01-01 (or later)",
+        ),
+        (
+            tw.Fix("rounding", "forward"),
+            'rounding="forward"',
+            "--rounding forward",
+            'options.rounding = "forward"',
+        ),
+    ],
+)
+def test_a_fix_is_spelled_for_each_front_end(fix: tw.Fix, python: str, cli: str, file: str) -> None:
+    assert (fix.spelled("python"), fix.spelled("cli"), fix.spelled("file")) == (python, cli, file)

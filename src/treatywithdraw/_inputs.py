@@ -13,7 +13,7 @@ from typing import Any
 from treatywithdraw._dates import as_date, shown
 from treatywithdraw.errors import InvalidArgumentError, InvalidDateError
 
-__all__ = ["conflict_pairs", "flag", "of_type", "party_code"]
+__all__ = ["conflict_pairs", "flag", "of_type", "party_code", "tuple_of"]
 
 
 def of_type(*kinds: type, optional: bool = False) -> Callable[[Any, Any, Any], None]:
@@ -58,6 +58,23 @@ def party_code(party: object) -> str:
     )
 
 
+def tuple_of(*kinds: type) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: a ``tuple`` whose items are each one of ``kinds``."""
+    names = " or ".join(k.__name__ for k in kinds)
+
+    def check(instance: object, attribute: Any, value: object) -> None:
+        if isinstance(value, tuple) and all(isinstance(item, kinds) for item in value):
+            return
+        raise InvalidArgumentError(
+            f"{type(instance).__name__}.{attribute.name} must be a tuple of {names}, not "
+            f"{type(value).__name__} {shown(value)}",
+            value=value,
+            field=attribute.name,
+        )
+
+    return check
+
+
 def flag(value: object, field: str) -> bool:
     """``True`` or ``False`` and nothing else (not ``1``, not ``"yes"``).
 
@@ -99,13 +116,13 @@ def conflict_pairs(value: Iterable[object]) -> tuple[tuple[date, date | None], .
                 value=pair,
                 field="armed_conflicts",
             )
-        start = as_date(pair[0], f"armed_conflicts[{i}] start")
-        end = None if pair[1] is None else as_date(pair[1], f"armed_conflicts[{i}] end")
+        start = as_date(pair[0], f"armed_conflicts[{i}].start")
+        end = None if pair[1] is None else as_date(pair[1], f"armed_conflicts[{i}].end")
         if end is not None and end < start:
             raise InvalidDateError(
                 f"armed_conflicts[{i}] ends {end.isoformat()} before it starts {start.isoformat()}",
                 value=pair,
-                field="armed_conflicts",
+                field=f"armed_conflicts[{i}].end",
             )
         out.append((start, end))
     return tuple(out)

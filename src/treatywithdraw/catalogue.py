@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 import attrs
 
 from treatywithdraw._dates import shown
+from treatywithdraw._inputs import of_type, tuple_of
 from treatywithdraw.clauses import (
     Anchor,
     ClauseKind,
@@ -37,6 +38,7 @@ from treatywithdraw.clauses import (
 from treatywithdraw.errors import (
     CatalogueError,
     InvalidArgumentError,
+    Problem,
     TreatyWithdrawError,
     UnknownTreatyError,
 )
@@ -74,9 +76,9 @@ class Source:
 class Case:
     """A real withdrawal: evidence for a treaty's counting convention."""
 
-    party: str
-    received: date
-    effective: date
+    party: str = attrs.field(validator=of_type(str))
+    received: date = attrs.field(validator=of_type(date))
+    effective: date = attrs.field(validator=of_type(date))
     source: str
     note: str = ""
     later_date: date | None = None
@@ -93,7 +95,7 @@ class Evidence:
 
     status: str
     reason: str = ""
-    cases: tuple[Case, ...] = ()
+    cases: tuple[Case, ...] = attrs.field(default=(), validator=tuple_of(Case))
 
     def summary(self) -> str:
         """One line: the cases, or the assumption.
@@ -113,9 +115,9 @@ class Evidence:
 class Depositary:
     """Who receives the notification, and the time zone in which receipt is dated."""
 
-    name: str
-    kind: str
-    time_zone: str
+    name: str = attrs.field(validator=of_type(str))
+    kind: str = attrs.field(validator=of_type(str))
+    time_zone: str = attrs.field(validator=of_type(str))
     note: str = ""
 
 
@@ -127,17 +129,17 @@ class Treaty:
     by hand.
     """
 
-    key: str
-    name: str
-    short_name: str
-    aliases: tuple[str, ...]
-    category: str
-    depositary: Depositary
-    entry_into_force: date | None
-    adopted: date | None
-    clause: WithdrawalClause
-    sources: tuple[Source, ...]
-    evidence: Evidence
+    key: str = attrs.field(validator=of_type(str))
+    name: str = attrs.field(validator=of_type(str))
+    short_name: str = attrs.field(validator=of_type(str))
+    aliases: tuple[str, ...] = attrs.field(validator=tuple_of(str))
+    category: str = attrs.field(validator=of_type(str))
+    depositary: Depositary = attrs.field(validator=of_type(Depositary))
+    entry_into_force: date | None = attrs.field(validator=of_type(date, optional=True))
+    adopted: date | None = attrs.field(validator=of_type(date, optional=True))
+    clause: WithdrawalClause = attrs.field(validator=of_type(WithdrawalClause))
+    sources: tuple[Source, ...] = attrs.field(validator=tuple_of(Source))
+    evidence: Evidence = attrs.field(validator=of_type(Evidence))
 
     def __str__(self) -> str:
         return f"{self.short_name} ({self.key})"
@@ -170,32 +172,58 @@ T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
 
 
-class _Reader:
-    """Typed, located access to a TOML table: every error names the file and field."""
+class _Skip(Exception):
+    """A part of the record could not be read; its problem is already recorded."""
 
-    def __init__(self, table: Mapping[str, Any], file: str, prefix: str) -> None:
+
+class _Reader:
+    """Typed, located access to a TOML table: every problem names the file and the field.
+
+    Problems are collected, not raised one at a time: a part that cannot be read is
+    skipped (:meth:`part`), the others are still read, and :meth:`treaty` raises one
+    :class:`CatalogueError` listing every problem with its path.
+    """
+
+    def __init__(
+        self, table: Mapping[str, Any], file: str, prefix: str, problems: list[Problem] | None = None
+    ) -> None:
         self.table = table
         self.file = file
         self.prefix = prefix
         self.seen: set[str] = set()
+        # Present fields already named as a likely misspelling of a missing one: not "unknown" too.
+        self.suggested: set[str] = set()
         self.children: list[_Reader] = []
+        self.problems: list[Problem] = [] if problems is None else problems
 
     def refuse_unknown(self) -> None:
         """Refuse a field no reader asked for: a misspelt field would otherwise be ignored.
 
         Its default would then stand in silently for what the author meant.
         """
+        if self.prefix and any(p.path.startswith(self.prefix) for p in self.problems):
+            # A part that could not be read: its unread fields are not unknown, only unread.
+            return
         for field in self.table:
-            if field not in self.seen:
+            if field not in self.seen and field not in self.suggested:
                 known = sorted(self.seen)
                 close = difflib.get_close_matches(str(field), known, n=1)
                 hint = f"did you mean {close[0]!r}?" if close else f"the fields here are {', '.join(known)}"
-                raise self.fail(str(field), f"unknown field ({hint}; docs/data-format.md lists them)")
+                self.fail(str(field), f"unknown field ({hint}; docs/data-format.md lists them)")
         for child in self.children:
             child.refuse_unknown()
 
-    def fail(self, field: str, message: str) -> CatalogueError:
-        return CatalogueError(message, file=self.file, field=self.prefix + field)
+    def fail(self, field: str, message: str) -> _Skip:
+        """Record a problem at ``field``; the caller raises what this returns to skip the part."""
+        self.problems.append(Problem(self.prefix + field, message))
+        return _Skip()
+
+    def part(self, read: Callable[[], T]) -> T | None:
+        """``read()``, or ``None`` when it could not be read (its problem is recorded)."""
+        try:
+            return read()
+        except _Skip:
+            return None
 
     def _get(self, field: str, kind: type[T], default: T | None, required: bool) -> T | None:
         self.seen.add(field)
@@ -204,6 +232,7 @@ class _Reader:
                 present = [k for k in self.table if k not in self.seen]
                 close = difflib.get_close_matches(field, present, n=1)
                 hint = f": is {close[0]!r} a misspelling of it?" if close else ""
+                self.suggested.update(close)
                 raise self.fail(field, f"required field is missing ({kind.__name__}){hint}")
             return default
         value = self.table[field]
@@ -269,7 +298,7 @@ class _Reader:
         table = self._get(field, dict, None, required)
         if table is None:
             return None
-        child = _Reader(table, self.file, f"{self.prefix}{field}.")
+        child = _Reader(table, self.file, f"{self.prefix}{field}.", self.problems)
         self.children.append(child)
         return child
 
@@ -279,7 +308,7 @@ class _Reader:
         for i, row in enumerate(rows):
             if not isinstance(row, dict):
                 raise self.fail(f"{field}[{i}]", f"expected a table, found {row!r}")
-            readers.append(_Reader(row, self.file, f"{self.prefix}{field}[{i}]."))
+            readers.append(_Reader(row, self.file, f"{self.prefix}{field}[{i}].", self.problems))
         self.children.extend(readers)
         return readers
 
@@ -292,36 +321,59 @@ class _Reader:
     # -- records -------------------------------------------------------------------
 
     def treaty(self) -> Treaty:
+        part = self.part
+        key = part(self._key)
+        aliases = part(self._aliases)
+        name, short_name = part(lambda: self.nonempty("name")), part(lambda: self.nonempty("short_name"))
+        category = part(lambda: self.text("category", ""))
+        entry_into_force = part(lambda: self.day("entry_into_force", required=False))
+        adopted = part(lambda: self.day("adopted", required=False))
+        depositary = part(lambda: self._sub_record("depositary", _Reader.depositary))
+        clause = part(lambda: self._sub_record("clause", _Reader.clause))
+        evidence = part(lambda: self._sub_record("evidence", _Reader.evidence))
+        sources = tuple(s for r in part(lambda: self.subs("sources")) or () if (s := r.part(r.source)) is not None)
+        if not sources and not any(p.path.startswith(f"{self.prefix}sources") for p in self.problems):
+            self.fail("sources", "every treaty needs at least one [[sources]] entry")
+        self.refuse_unknown()
+        if self.problems:
+            raise CatalogueError(file=self.file, problems=self.problems)
+        assert key is not None and aliases is not None and name is not None and short_name is not None
+        assert category is not None and depositary is not None and clause is not None and evidence is not None
+        treaty = Treaty(
+            key=key,
+            name=name,
+            short_name=short_name,
+            aliases=aliases,
+            category=category,
+            depositary=depositary,
+            entry_into_force=entry_into_force,
+            adopted=adopted,
+            clause=clause,
+            sources=sources,
+            evidence=evidence,
+        )
+        _check_consistency(treaty, self)
+        if self.problems:
+            raise CatalogueError(file=self.file, problems=self.problems)
+        return treaty
+
+    def _key(self) -> str:
         key = self.text("key")
         if not _KEY_RE.match(key):
             raise self.fail("key", f"{key!r} is not lower-case kebab-case")
+        return key
+
+    def _aliases(self) -> tuple[str, ...]:
         aliases = self.strings("aliases")
         for i, alias in enumerate(aliases):
             if alias != alias.lower() or not alias.strip():
-                raise self.fail(f"aliases[{i}]", f"{alias!r} must be lower-case and not empty")
-        depositary = self.sub("depositary")
-        clause = self.sub("clause")
-        evidence = self.sub("evidence")
-        assert depositary is not None and clause is not None and evidence is not None
-        sources = tuple(r.source() for r in self.subs("sources"))
-        if not sources:
-            raise self.fail("sources", "every treaty needs at least one [[sources]] entry")
-        treaty = Treaty(
-            key=key,
-            name=self.nonempty("name"),
-            short_name=self.nonempty("short_name"),
-            aliases=aliases,
-            category=self.text("category", ""),
-            depositary=depositary.depositary(),
-            entry_into_force=self.day("entry_into_force", required=False),
-            adopted=self.day("adopted", required=False),
-            clause=clause.clause(),
-            sources=sources,
-            evidence=evidence.evidence(),
-        )
-        self.refuse_unknown()
-        _check_consistency(treaty, self)
-        return treaty
+                self.fail(f"aliases[{i}]", f"{alias!r} must be lower-case and not empty")
+        return aliases
+
+    def _sub_record(self, field: str, read: Callable[[_Reader], T]) -> T:
+        child = self.sub(field)
+        assert child is not None
+        return read(child)
 
     def source(self) -> Source:
         url = self.nonempty("url")
@@ -349,47 +401,51 @@ class _Reader:
         )
 
     def clause(self) -> WithdrawalClause:
-        kind = self.choice("kind", ClauseKind)
-        verification = self.choice("verification", Verification)
-        note = self.text("verification_note", "")
-        if verification is not Verification.VERIFIED and not note.strip():
-            raise self.fail("verification_note", f"required when verification is {verification.value!r}")
-        rounding_raw = self.text("rounding", "")
-        rounding = Rounding.coerce(rounding_raw) if rounding_raw else None
-        if rounding is Rounding.RAISE:
-            rounding = None
-        basis = self.text("rounding_basis", "")
+        before = len(self.problems)
+        part = self.part
+        kind = part(lambda: self.choice("kind", ClauseKind))
+        verification = part(lambda: self.choice("verification", Verification))
+        note = part(lambda: self.text("verification_note", ""))
+        if verification not in (None, Verification.VERIFIED) and note is not None and not note.strip():
+            assert verification is not None
+            self.fail("verification_note", f"required when verification is {verification.value!r}")
+        rounding = part(self._rounding)
+        basis = part(lambda: self.text("rounding_basis", "")) or ""
         if rounding is not None and not basis.strip():
-            raise self.fail("rounding_basis", "a default rounding needs its cited legal basis")
-        addressees = self.strings("addressees")
-        for i, who in enumerate(addressees):
-            if who not in _ADDRESSEES:
-                raise self.fail(f"addressees[{i}]", f"{who!r} is not one of {sorted(_ADDRESSEES)}")
-        minimum = self.sub("minimum_participation", required=False)
-        fixed = self.sub("fixed_periods", required=False)
+            self.fail("rounding_basis", "a default rounding needs its cited legal basis")
+        addressees = part(self._addressees) or ()
+        minimum = part(lambda: self.sub("minimum_participation", required=False))
+        fixed = part(lambda: self.sub("fixed_periods", required=False))
         has_convention = kind is not ClauseKind.NONE or "convention" in self.table
-        convention = self.choice("convention", Convention) if has_convention else None
+        convention = part(lambda: self.choice("convention", Convention)) if has_convention else None
+        fields = {
+            "article": part(lambda: self.text("article")),
+            "text": part(lambda: self.text("text")),
+            "text_language": part(lambda: self.text("text_language", "en")),
+            "notice_period": part(lambda: self.period("notice_period", required=kind is ClauseKind.NOTICE)),
+            "later_date": part(lambda: self.choice("later_date", LaterDate, LaterDate.NONE)),
+            "armed_conflict_deferral": part(lambda: self.flag("armed_conflict_deferral")),
+            "required_contents": part(lambda: self.strings("required_contents")),
+            "extendable_by_decision": part(lambda: self.flag("extendable_by_decision")),
+            "earlier_by_agreement": part(lambda: self.flag("earlier_by_agreement")),
+            "no_clause_note": part(lambda: self.text("no_clause_note", "")),
+            "minimum_participation": part(minimum.minimum) if minimum else None,
+            "fixed_periods": part(fixed.fixed) if fixed else None,
+            "party_terms": tuple(t for r in part(lambda: self.subs("party_terms")) or () if (t := r.part(r.terms))),
+        }
+        if len(self.problems) > before:
+            raise _Skip()
+        assert kind is not None and verification is not None
+        assert note is not None
         clause = WithdrawalClause(
             kind=kind,
-            article=self.text("article"),
-            text=self.text("text"),
-            text_language=self.text("text_language", "en"),
             verification=verification,
             verification_note=note,
-            notice_period=self.period("notice_period", required=kind is ClauseKind.NOTICE),
             convention=convention,
-            later_date=self.choice("later_date", LaterDate, LaterDate.NONE),
-            armed_conflict_deferral=self.flag("armed_conflict_deferral"),
             addressees=addressees,
-            required_contents=self.strings("required_contents"),
             rounding=rounding,
             rounding_basis=basis,
-            extendable_by_decision=self.flag("extendable_by_decision"),
-            earlier_by_agreement=self.flag("earlier_by_agreement"),
-            no_clause_note=self.text("no_clause_note", ""),
-            minimum_participation=minimum.minimum() if minimum else None,
-            fixed_periods=fixed.fixed() if fixed else None,
-            party_terms=tuple(r.terms() for r in self.subs("party_terms")),
+            **fields,  # type: ignore[arg-type]
         )
         if kind is ClauseKind.NONE:
             if not clause.no_clause_note.strip():
@@ -404,6 +460,21 @@ class _Reader:
         elif convention is Convention.END_OF_PERIOD:
             raise self.fail("convention", "'end-of-period' needs kind = 'fixed-periods'")
         return clause
+
+    def _rounding(self) -> Rounding | None:
+        raw = self.text("rounding", "")
+        try:
+            rounding = Rounding.coerce(raw) if raw else None
+        except TreatyWithdrawError:
+            raise self.fail("rounding", f"{raw!r} is not one of '', 'backward', 'forward'") from None
+        return None if rounding is Rounding.RAISE else rounding
+
+    def _addressees(self) -> tuple[str, ...]:
+        addressees = self.strings("addressees")
+        for i, who in enumerate(addressees):
+            if who not in _ADDRESSEES:
+                self.fail(f"addressees[{i}]", f"{who!r} is not one of {sorted(_ADDRESSEES)}")
+        return addressees
 
     def minimum(self) -> MinimumParticipation:
         period = self.period("period")
@@ -439,10 +510,10 @@ class _Reader:
         if status not in ("cases", "assumed"):
             raise self.fail("status", f"{status!r} is not 'cases' or 'assumed'")
         reason = self.text("reason", "")
-        cases = tuple(r.case() for r in self.subs("cases"))
+        cases = tuple(c for r in self.subs("cases") if (c := r.part(r.case)) is not None)
         if status == "assumed" and not reason.strip():
             raise self.fail("reason", "an assumed convention needs its reason")
-        if status == "cases" and not cases:
+        if status == "cases" and not cases and not any(p.path.startswith(f"{self.prefix}cases") for p in self.problems):
             raise self.fail("cases", "status 'cases' needs at least one [[evidence.cases]] entry")
         return Evidence(status=status, reason=reason, cases=cases)
 
@@ -467,7 +538,7 @@ def _check_consistency(treaty: Treaty, reader: _Reader) -> None:
     clause = treaty.clause
     mp = clause.minimum_participation
     if mp is not None and mp.anchor is Anchor.TREATY and treaty.entry_into_force is None:
-        raise reader.fail("entry_into_force", "needed: the minimum participation runs from it")
+        reader.fail("entry_into_force", "needed: the minimum participation runs from it")
 
 
 # -- the registry ---------------------------------------------------------------------
@@ -513,7 +584,7 @@ def load_treaty_file(path: str | os.PathLike[str], text: str | None = None) -> T
     >>> load_treaty_file("my-treaty.toml", 'key = "my-treaty"\nname = "A treaty"\n')
     Traceback (most recent call last):
     ...
-    treatywithdraw.errors.CatalogueError: my-treaty.toml:depositary: required field is missing (dict)
+    treatywithdraw.errors.CatalogueError: my-treaty.toml: 5 problems: (1) short_name: required field is missing (str); (2) depositary: required field is missing (dict); ...
     """
     import tomllib
 

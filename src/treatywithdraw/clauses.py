@@ -13,6 +13,7 @@ from datetime import date
 
 import attrs
 
+from treatywithdraw._inputs import of_type, tuple_of
 from treatywithdraw.periods import CheckedEnumType, Period, Rounding
 
 __all__ = [
@@ -95,8 +96,8 @@ class MinimumParticipation:
     the third anniversary itself, so the earliest day is anchor + period.
     """
 
-    period: Period
-    anchor: Anchor = Anchor.PARTY
+    period: Period = attrs.field(validator=of_type(Period))
+    anchor: Anchor = attrs.field(default=Anchor.PARTY, validator=of_type(Anchor))
 
 
 @attrs.frozen
@@ -108,10 +109,10 @@ class FixedPeriods:
     current period ends.
     """
 
-    start: date
-    first: Period
-    then: Period
-    notice_before_end: Period
+    start: date = attrs.field(validator=of_type(date))
+    first: Period = attrs.field(validator=of_type(Period))
+    then: Period = attrs.field(validator=of_type(Period))
+    notice_before_end: Period = attrs.field(validator=of_type(Period))
     late_notice: str = "refused"
     """``refused``: a notice after the deadline is not allowed (the library will not read
     it into the next period silently); ``next-period``: the treaty itself says a late
@@ -123,12 +124,12 @@ class FixedPeriods:
 class PartyTerms:
     """Terms one party holds that the treaty itself lacks (a reservation accepted at joining)."""
 
-    party: str
-    notice_period: Period
-    convention: Convention
-    basis: str
-    source: str
-    read_on: date
+    party: str = attrs.field(validator=of_type(str))
+    notice_period: Period = attrs.field(validator=of_type(Period))
+    convention: Convention = attrs.field(validator=of_type(Convention))
+    basis: str = attrs.field(validator=of_type(str))
+    source: str = attrs.field(validator=of_type(str))
+    read_on: date = attrs.field(validator=of_type(date))
 
 
 @attrs.frozen(kw_only=True)
@@ -139,27 +140,27 @@ class WithdrawalClause:
     (``docs/data-format.md``).
     """
 
-    kind: ClauseKind
-    article: str
-    text: str
-    verification: Verification
+    kind: ClauseKind = attrs.field(validator=of_type(ClauseKind))
+    article: str = attrs.field(validator=of_type(str))
+    text: str = attrs.field(validator=of_type(str))
+    verification: Verification = attrs.field(validator=of_type(Verification))
     text_language: str = "en"
     """ISO 639-1 code of the quoted authentic text (English unless none could be read)."""
     verification_note: str = ""
-    notice_period: Period | None = None
-    convention: Convention | None = None
-    later_date: LaterDate = LaterDate.NONE
+    notice_period: Period | None = attrs.field(default=None, validator=of_type(Period, optional=True))
+    convention: Convention | None = attrs.field(default=None, validator=of_type(Convention, optional=True))
+    later_date: LaterDate = attrs.field(default=LaterDate.NONE, validator=of_type(LaterDate))
     armed_conflict_deferral: bool = False
-    addressees: tuple[str, ...] = ()
-    required_contents: tuple[str, ...] = ()
-    rounding: Rounding | None = None
+    addressees: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    required_contents: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    rounding: Rounding | None = attrs.field(default=None, validator=of_type(Rounding, optional=True))
     rounding_basis: str = ""
     extendable_by_decision: bool = False
     earlier_by_agreement: bool = False
     no_clause_note: str = ""
-    minimum_participation: MinimumParticipation | None = None
-    fixed_periods: FixedPeriods | None = None
-    party_terms: tuple[PartyTerms, ...] = ()
+    minimum_participation: MinimumParticipation | None = attrs.field(default=None, validator=of_type(MinimumParticipation, optional=True))
+    fixed_periods: FixedPeriods | None = attrs.field(default=None, validator=of_type(FixedPeriods, optional=True))
+    party_terms: tuple[PartyTerms, ...] = attrs.field(default=(), validator=tuple_of(PartyTerms))
 
     def terms_for(self, party: str | None) -> PartyTerms | None:
         """The party-specific terms for ``party`` (an ISO alpha-2 code), if any."""

@@ -232,8 +232,8 @@ def _conflict_rows(raw: object, where: str, problems: list[Problem]) -> list[tup
             try:
                 conflict_pairs([row])
             except TreatyWithdrawError as exc:
-                part = "end" if "before it starts" in exc.what or "] end" in exc.what else "start"
-                problems.append(Problem(f"{where}[{i}].{part}", exc.what.split(" ", 1)[1]))
+                # The error's field is "armed_conflicts[0].end": the same place, in this file.
+                problems.append(Problem(f"{where}[{i}]{exc.field.removeprefix('armed_conflicts[0]')}", exc.what))
                 return None
             rows.append(row)
         else:

@@ -183,31 +183,11 @@ def _check_path(path: str | os.PathLike[str] | None) -> tuple[Path, str] | None:
     return p, fmt
 
 
-def _check_withdrawals(withdrawals: Iterable[Withdrawal]) -> tuple[Withdrawal, ...]:
-    if isinstance(withdrawals, Withdrawal):
-        withdrawals = (withdrawals,)
-    if isinstance(withdrawals, str | bytes) or not isinstance(withdrawals, Iterable):
-        raise InvalidArgumentError(
-            f"withdrawals must be an iterable of Withdrawal, not {type(withdrawals).__name__} {shown(withdrawals)}",
-            value=withdrawals,
-            field="withdrawals",
-        )
-    items = tuple(withdrawals)
-    for i, w in enumerate(items):
-        if not isinstance(w, Withdrawal):
-            raise InvalidArgumentError(
-                f"withdrawals[{i}] is a {type(w).__name__}, not a Withdrawal: the chart draws "
-                "withdrawals only (a Suspension has no notice period and no effective date)",
-                value=w,
-                field="withdrawals",
-            )
-    if not items:
-        raise InvalidArgumentError(
-            f"nothing to draw (an empty {type(withdrawals).__name__}): pass at least one Withdrawal",
-            value=withdrawals,
-            field="withdrawals",
-        )
-    return items
+def _check_withdrawals(withdrawals: object) -> tuple[Withdrawal, ...]:
+    # The exports' one reader: a Suspension gets NotAWithdrawalError, as from to_ics and Mermaid.
+    from treatywithdraw.formats._entries import withdrawals_of
+
+    return withdrawals_of(withdrawals, "plot_timelines")
 
 
 def _text_pt(text: str, size: float) -> float:
