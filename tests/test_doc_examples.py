@@ -1,6 +1,7 @@
 """Every TOML and JSON example shown in docs/ loads: a reader copying one gets no error.
 
-A block is read by what it is: a treaty file (it has a ``[clause]`` table), a timeline
+A block is read by what it is: a treaty file (it has a ``[clause]`` table), a procedure
+file (an ``[international]`` table), a timeline
 (``party`` and ``treaty`` at the top), a timeline in JSON (a ``schema`` field), or an
 ``[options]`` table alone. A block that is deliberately wrong is preceded in the page by
 the HTML comment ``<!-- invalid example -->`` and must then be refused.
@@ -18,6 +19,7 @@ import pytest
 import treatywithdraw as tw
 from treatywithdraw.catalogue import load_treaty_file
 from treatywithdraw.formats import parse_timeline, timeline_from_json
+from treatywithdraw.procedures._files import procedure_from_record
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 BLOCK = re.compile(r"(<!-- invalid example -->\s*)?```(toml|json)\n(.*?)```", re.S)
@@ -47,6 +49,8 @@ def test_every_example_loads(where: str, language: str, text: str, invalid: bool
         record = tomllib.loads(text)
         if "clause" in record:
             return load_treaty_file(f"{record['key']}.toml", text)
+        if "international" in record:
+            return procedure_from_record(record, file=where)
         if "party" in record and "treaty" in record:
             return parse_timeline(text, file=where)
         if set(record) == {"options"}:

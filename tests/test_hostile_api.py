@@ -702,6 +702,13 @@ def _procedure_methods(draw: st.DrawFn) -> Callable[[], object]:
     )
 
 
+@target("Procedure.for_treaty")
+def _procedure_for_treaty(draw: st.DrawFn) -> Callable[[], object]:
+    p = draw(st.deferred(lambda: st.sampled_from(procedures.procedures())))
+    t = draw(mix(st.deferred(lambda: st.sampled_from(tw.treaties()))))
+    return lambda: p.for_treaty(t).rule("instrument-deposited").provision
+
+
 @target("Treaty")
 def _treaty_class(draw: st.DrawFn) -> Callable[[], object]:
     base = draw(st.deferred(lambda: st.sampled_from(tw.treaties())))
@@ -1104,7 +1111,7 @@ _METHODS_FUZZED = {
     "Fix": {"spelled"},
     "Event": {"describe"},
     "Projection": {"effective_date"},
-    "Procedure": {*_PROCEDURE_METHODS, "step_names", "approval_steps", "main_path", "to_markdown"},
+    "Procedure": {*_PROCEDURE_METHODS, "step_names", "approval_steps", "main_path", "to_markdown", "for_treaty"},
     "Withdrawal": {
         "start",
         "record",

@@ -340,10 +340,11 @@ class Withdrawal:
                 value=opts.party,
                 field="party",
             )
+        t = _treaty(treaty)
         return cls(
             party=code,
-            treaty=_treaty(treaty),
-            procedure=template,
+            treaty=t,
+            procedure=template.for_treaty(t),
             options=attrs.evolve(opts, party=None),
             note=_text(note, "note"),
             sources=_sources(sources),

@@ -1,7 +1,8 @@
-"""Domestic withdrawal procedures: one template per state, and a generic one.
+"""Domestic withdrawal procedures: one data file per state, and a generic one.
 
-One explicit registry maps ISO 3166-1 alpha-2 codes (and a few aliases) to the module
-that defines the template; a module is imported the first time it is asked for.
+Each template is a TOML file in ``treatywithdraw/data/procedures/`` (``lv.toml``),
+read and validated by one reader (:mod:`treatywithdraw.procedures._files`): adding a
+state is adding a file. Codes and aliases are matched without regard to case.
 
 >>> procedure("LV").name
 'Latvia'
@@ -17,10 +18,12 @@ treatywithdraw.errors.UnknownPartyError: no withdrawal procedure for 'UA': Ukrai
 
 from __future__ import annotations
 
-import importlib
+import threading
+from pathlib import Path
 
 from treatywithdraw._dates import shown
 from treatywithdraw.errors import UnknownPartyError
+from treatywithdraw.procedures._files import load_procedure_file
 from treatywithdraw.procedures._model import (
     BRANCH_STEPS,
     Actor,
@@ -47,34 +50,31 @@ __all__ = [
     "procedures",
 ]
 
-# code -> (module, aliases). The module defines PROCEDURE.
-_REGISTRY: dict[str, tuple[str, tuple[str, ...]]] = {
-    "EE": ("ee", ("EST", "ESTONIA")),
-    "FI": ("fi", ("FIN", "FINLAND")),
-    "LT": ("lt", ("LTU", "LITHUANIA")),
-    "LV": ("lv", ("LVA", "LATVIA")),
-    "PL": ("pl", ("POL", "POLAND")),
-    "GENERIC": ("generic", ()),
-}
-
 # Parties whose known 2025 acts are not withdrawals: say so instead of "unknown".
 _NOT_WITHDRAWALS = {
     "UA": "Ukraine's 2025 notification on the Ottawa Convention suspended it under VCLT "
     "Art. 62; it was not a withdrawal (see seeds/ua-ottawa-2025.toml)",
 }
 
-_INDEX = {alias: code for code, (_, aliases) in _REGISTRY.items() for alias in (code, *aliases)}
-_LOADED: dict[str, Procedure] = {}
+_lock = threading.Lock()
+_loaded: tuple[dict[str, Procedure], tuple[Procedure, ...]] | None = None
 
 
-def _load(code: str) -> Procedure:
-    found = _LOADED.get(code)
-    if found is None:
-        module = importlib.import_module(f"treatywithdraw.procedures.{_REGISTRY[code][0]}")
-        found = module.PROCEDURE
-        assert isinstance(found, Procedure)
-        _LOADED[code] = found
-    return found
+def _folder() -> Path:
+    return Path(__file__).resolve().parent.parent / "data" / "procedures"
+
+
+def _registry() -> tuple[dict[str, Procedure], tuple[Procedure, ...]]:
+    """Every procedure file, read once: the index of codes and aliases, and the templates in order."""
+    global _loaded
+    if _loaded is None:
+        with _lock:
+            if _loaded is None:
+                found = [load_procedure_file(path) for path in sorted(_folder().glob("*.toml"))]
+                found.sort(key=lambda p: (p.key == "generic", p.key))
+                index = {name.upper(): p for p in found for name in (p.key, *p.aliases)}
+                _loaded = index, tuple(found)
+    return _loaded
 
 
 def procedure(party: str | Procedure) -> Procedure:
@@ -94,9 +94,10 @@ def procedure(party: str | Procedure) -> Procedure:
     if isinstance(party, Procedure):
         return party
     name = party.strip().upper() if isinstance(party, str) else ""
-    code = _INDEX.get(name)
-    if code is None:
-        known = ", ".join(c for c in _REGISTRY if c != "GENERIC")
+    index, everything = _registry()
+    found = index.get(name)
+    if found is None:
+        known = ", ".join(p.key for p in everything if p.key != "generic")
         why = _NOT_WITHDRAWALS.get(name)
         if why is not None:
             message = (
@@ -108,10 +109,10 @@ def procedure(party: str | Procedure) -> Procedure:
                 f"no withdrawal procedure for {shown(party)}: templates exist for {known}; "
                 "use procedure('generic') for any other state"
             )
-        raise UnknownPartyError(message)
-    return _load(code)
+        raise UnknownPartyError(message, value=party, field="procedure")
+    return found
 
 
 def procedures() -> tuple[Procedure, ...]:
-    """Every registered template, countries by code, then the generic one."""
-    return tuple(_load(code) for code in _REGISTRY)
+    """Every template, countries by code, then the generic one."""
+    return _registry()[1]

@@ -5,8 +5,8 @@ them, which are required, which must come before which, and the legal deadlines
 between them. A :class:`~treatywithdraw.timeline.Withdrawal` records real steps
 against a template and refuses the ones that break it.
 
-Everything here is plain frozen data: the per-country modules (``lv.py``, ``pl.py``,
-...) build one :class:`Procedure` each, citing the provision behind every rule.
+Everything here is plain frozen data: the per-country data files (``data/procedures/lv.toml``,
+...) are read into one :class:`Procedure` each, citing the provision behind every rule.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from datetime import date
 import attrs
 
 from treatywithdraw._dates import shown
+from treatywithdraw.catalogue import Treaty
 from treatywithdraw.errors import InvalidArgumentError
 from treatywithdraw.periods import CheckedEnumType, Period
 
@@ -446,6 +447,48 @@ class Procedure:
     def main_path(self) -> tuple[Step, ...]:
         """The required main-path steps, in order, up to and including the deposit."""
         return tuple(r.step for r in self.steps if r.required and r.step not in BRANCH_STEPS)
+
+    def for_treaty(self, treaty: Treaty) -> Procedure:
+        """This template for leaving ``treaty``: the deposit cites the treaty's own clause.
+
+        The country's file says who deposits and what the deposit waits for; the treaty
+        says where the notice goes, to whom, and under which article. A provision the
+        file gives itself (not the template's generic wording) is kept.
+
+        >>> from treatywithdraw.catalogue import treaty
+        >>> from treatywithdraw.procedures import procedure
+        >>> procedure("LV").for_treaty(treaty("istanbul")).rule("instrument-deposited").provision
+        'Istanbul Convention Art. 80 (depositary: Secretary General of the Council of Europe); VCLT Arts. 67(2), 78(b)'
+        """
+        from treatywithdraw.procedures._files import DEPOSIT_PROVISION, NOTIFY_PROVISION
+
+        if not isinstance(treaty, Treaty):
+            raise InvalidArgumentError(
+                f"for_treaty takes a Treaty, not {type(treaty).__name__} {shown(treaty)}: "
+                "pass e.g. treatywithdraw.treaty('ottawa')",
+                value=treaty,
+                field="treaty",
+            )
+        clause = treaty.clause
+        cited = f"{treaty.short_name} {clause.article}"
+        addressees = [a for a in clause.addressees if a != "depositary"]
+        bound = {
+            Step.INSTRUMENT_DEPOSITED: (
+                DEPOSIT_PROVISION,
+                f"{cited} (depositary: {treaty.depositary.name}); VCLT Arts. 67(2), 78(b)",
+            ),
+            Step.PARTIES_NOTIFIED: (
+                NOTIFY_PROVISION,
+                f"{cited}" + (f" (notice also owed to: {', '.join(addressees)})" if addressees else ""),
+            ),
+        }
+        steps = tuple(
+            attrs.evolve(r, provision=bound[r.step][1])
+            if r.step in bound and r.provision == bound[r.step][0]
+            else r
+            for r in self.steps
+        )
+        return attrs.evolve(self, steps=steps)
 
     def to_markdown(self) -> str:
         """The template as a Markdown table: step, actor, required, needs, provision.

@@ -1,0 +1,182 @@
+"""One reader of data files: typed, located access to a parsed TOML or JSON table.
+
+The catalogue's treaty files and the procedure files are read by subclasses of
+:class:`Reader`. Every problem is recorded with its dotted path (``clause.notice_period``,
+``steps[3].actor``) and reading goes on, so one run reports every problem of a file;
+:meth:`Reader.raise_problems` then raises one error with all of them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any, Self, TypeVar
+
+from treatywithdraw.errors import CatalogueError, Problem, TreatyWithdrawError
+from treatywithdraw.periods import Period
+
+__all__ = ["Reader", "Skip"]
+
+# ISO 3166-1 alpha-2, exactly two ASCII capitals (\Z: a trailing newline is not a match).
+_PARTY_RE = re.compile(r"[A-Z]{2}\Z")
+
+T = TypeVar("T")
+E = TypeVar("E", bound=enum.Enum)
+
+
+class Skip(Exception):
+    """A part of the record could not be read; its problem is already recorded."""
+
+
+class Reader:
+    """Typed, located access to a TOML table: every problem names the file and the field.
+
+    Problems are collected, not raised one at a time: a part that cannot be read is
+    skipped (:meth:`part`), the others are still read, and the caller raises one error
+    listing every problem with its path (:meth:`raise_problems`).
+    """
+
+    schema = "docs/data-format.md"
+    """Where the fields of this kind of file are documented (named in unknown-field problems)."""
+
+    def __init__(
+        self, table: Mapping[str, Any], file: str, prefix: str, problems: list[Problem] | None = None
+    ) -> None:
+        self.table = table
+        self.file = file
+        self.prefix = prefix
+        self.seen: set[str] = set()
+        # Present fields already named as a likely misspelling of a missing one: not "unknown" too.
+        self.suggested: set[str] = set()
+        self.children: list[Reader] = []
+        self.problems: list[Problem] = [] if problems is None else problems
+
+    def refuse_unknown(self) -> None:
+        """Refuse a field no reader asked for: a misspelt field would otherwise be ignored.
+
+        Its default would then stand in silently for what the author meant.
+        """
+        if self.prefix and any(p.path.startswith(self.prefix) for p in self.problems):
+            # A part that could not be read: its unread fields are not unknown, only unread.
+            return
+        for field in self.table:
+            if field not in self.seen and field not in self.suggested:
+                known = sorted(self.seen)
+                close = difflib.get_close_matches(str(field), known, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"the fields here are {', '.join(known)}"
+                self.fail(str(field), f"unknown field ({hint}; {self.schema} lists them)")
+        for child in self.children:
+            child.refuse_unknown()
+
+    def fail(self, field: str, message: str) -> Skip:
+        """Record a problem at ``field``; the caller raises what this returns to skip the part."""
+        self.problems.append(Problem(self.prefix + field, message))
+        return Skip()
+
+    def part(self, read: Callable[[], T]) -> T | None:
+        """``read()``, or ``None`` when it could not be read (its problem is recorded)."""
+        try:
+            return read()
+        except Skip:
+            return None
+
+    def _get(self, field: str, kind: type[T], default: T | None, required: bool) -> T | None:
+        self.seen.add(field)
+        if field not in self.table:
+            if required:
+                present = [k for k in self.table if k not in self.seen]
+                close = difflib.get_close_matches(field, present, n=1)
+                hint = f": is {close[0]!r} a misspelling of it?" if close else ""
+                self.suggested.update(close)
+                raise self.fail(field, f"required field is missing ({kind.__name__}){hint}")
+            return default
+        value = self.table[field]
+        if kind is date and isinstance(value, str):
+            try:
+                value = date.fromisoformat(value)
+            except ValueError:
+                raise self.fail(field, f"{value!r} is not an ISO date YYYY-MM-DD") from None
+        if kind is date and isinstance(value, datetime):
+            raise self.fail(field, f"{value.isoformat()!r} has a time of day: write the date alone, YYYY-MM-DD")
+        if kind is float and isinstance(value, int):
+            value = float(value)
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+            raise self.fail(field, f"expected {kind.__name__}, found {value!r}")
+        return value
+
+    def text(self, field: str, default: str | None = None) -> str:
+        value = self._get(field, str, default, default is None)
+        assert value is not None
+        return value
+
+    def nonempty(self, field: str) -> str:
+        value = self.text(field)
+        if not value.strip():
+            raise self.fail(field, "must not be empty")
+        return value
+
+    def day(self, field: str, *, required: bool = True) -> date | None:
+        return self._get(field, date, None, required)
+
+    def flag(self, field: str) -> bool:
+        value = self._get(field, bool, False, False)
+        return bool(value)
+
+    def strings(self, field: str) -> tuple[str, ...]:
+        values = self._get(field, list, [], False) or []
+        for i, item in enumerate(values):
+            if not isinstance(item, str):
+                raise self.fail(f"{field}[{i}]", f"expected a string, found {item!r}")
+        return tuple(values)
+
+    def period(self, field: str, *, required: bool = True) -> Period | None:
+        raw = self._get(field, str, None, required)
+        if raw is None:
+            return None
+        try:
+            return Period.parse(raw)
+        except TreatyWithdrawError:
+            raise self.fail(field, f"{raw!r} is not an ISO 8601 period like 'P6M'") from None
+
+    def choice(self, field: str, enum_type: type[E], default: E | None = None) -> E:
+        raw = self._get(field, str, None, default is None)
+        if raw is None:
+            assert default is not None
+            return default
+        try:
+            return enum_type(raw)
+        except ValueError:
+            allowed = ", ".join(repr(m.value) for m in enum_type)
+            raise self.fail(field, f"{raw!r} is not one of {allowed}") from None
+
+    def sub(self, field: str, *, required: bool = True) -> Self | None:
+        table = self._get(field, dict, None, required)
+        if table is None:
+            return None
+        child = type(self)(table, self.file, f"{self.prefix}{field}.", self.problems)
+        self.children.append(child)
+        return child
+
+    def subs(self, field: str) -> list[Self]:
+        rows = self._get(field, list, [], False) or []
+        readers = []
+        for i, row in enumerate(rows):
+            if not isinstance(row, dict):
+                raise self.fail(f"{field}[{i}]", f"expected a table, found {row!r}")
+            readers.append(type(self)(row, self.file, f"{self.prefix}{field}[{i}].", self.problems))
+        self.children.extend(readers)
+        return readers
+
+    def party(self, field: str) -> str:
+        code = self.text(field)
+        if not _PARTY_RE.match(code):
+            raise self.fail(field, f"{code!r} is not an ISO 3166-1 alpha-2 code like 'LV'")
+        return code
+
+    def raise_problems(self, error: type[CatalogueError] = CatalogueError) -> None:
+        """Raise ``error`` naming the file and every problem recorded, if there is one."""
+        if self.problems:
+            raise error(file=self.file, problems=self.problems)
