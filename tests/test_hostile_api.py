@@ -929,6 +929,19 @@ def _withdrawal_explain(draw: st.DrawFn) -> Callable[[], object]:
     return invoke(draw, w.explain, {"as_of": draw(mix(st.none(), valid_dates))}, {})
 
 
+@target("Withdrawal.agenda")
+def _withdrawal_agenda(draw: st.DrawFn) -> Callable[[], object]:
+    w = draw(valid_withdrawals)
+    call = invoke(draw, w.agenda, {"as_of": draw(mix(st.none(), valid_dates))}, {})
+
+    def run() -> object:
+        items = call()
+        assert isinstance(items, tuple)
+        return [(i.describe(), i.to_record()) for i in items]
+
+    return run
+
+
 @target("Withdrawal.project")
 def _withdrawal_project(draw: st.DrawFn) -> Callable[[], object]:
     w = draw(valid_withdrawals)
@@ -1124,6 +1137,7 @@ _METHODS_FUZZED = {
         "deposit",
         "history",
         "next_steps",
+        "agenda",
     },
     "Suspension": {"create", "status", "project", "record", "effective_date", "effect", "explain", "history"},
 }

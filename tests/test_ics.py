@@ -144,7 +144,11 @@ def test_projected_steps_are_marked() -> None:
         ("LV Ottawa Convention: head-of-state-act (projected)", date(2025, 4, 24), "TENTATIVE"),
         ("LV Ottawa Convention: instrument-deposited (projected)", date(2025, 6, 27), "TENTATIVE"),
         ("LV Ottawa Convention: withdrawal takes effect (projected)", date(2025, 12, 27), "TENTATIVE"),
+        # The legal window for the promulgation (Satversme Art. 69), an all-day span.
+        ("LV Ottawa Convention: head-of-state-act due", date(2025, 4, 23), "CONFIRMED"),
     ]
+    assert found[4]["dtend"].dt == date(2025, 5, 8)  # through 7 May, the 21st day
+    assert categories(found[4]) == {"treatywithdraw", "window"}
     assert categories(found[1]) == {"treatywithdraw", "projected"}
     assert categories(found[3]) == {"treatywithdraw", "effective", "projected"}
     assert "2025 case: 2025-04-16 → 2025-04-24" in str(found[1]["description"])

@@ -123,7 +123,7 @@ def test_gantt_projects_the_remaining_steps() -> None:
     text = timeline_gantt(w, as_of="2025-04-01")
     assert "(projected)" in text
     assert re.search(r"withdrawal takes effect \(projected\) :crit, milestone, fi_ottawa_effect, ", text)
-    assert "in-preparation on 2025-04-01" in text
+    assert "not-started on 2025-04-01" in text
 
 
 def test_gantt_of_a_pending_effect() -> None:
@@ -212,7 +212,8 @@ def test_state_diagram_of_every_template(template: Procedure) -> None:
     assert [ident for _, ident in states] == [r.step.value.replace("-", "_") for r in template.steps]
     for (label, _), r in zip(states, template.steps, strict=True):
         assert label.startswith(str(r.step))
-        assert ("(optional)" in label) is (not r.required)
+        assert ("(optional)" in label) is (not r.required and not r.typical)
+        assert ("(usual, not required)" in label) is (not r.required and r.typical)
         assert not UNSAFE.search(label)
     found = edges(text)
     pairs = {(a, b) for a, b, _ in found}
@@ -245,10 +246,12 @@ def test_state_diagram_of_every_template(template: Procedure) -> None:
 
 def test_state_diagram_of_latvia() -> None:
     found = edges(procedure_state_diagram("LV"))
-    assert found[:6] == [
+    assert found[:8] == [
         ("[*]", "initiative", ""),
         ("[*]", "government_decision", ""),  # the initiative is optional
+        ("[*]", "parliament_approval", ""),  # so is the Cabinet's bill: the law does not require it
         ("initiative", "government_decision", ""),
+        ("initiative", "parliament_approval", ""),
         ("government_decision", "parliament_approval", ""),
         ("parliament_approval", "head_of_state_act", "from 7 days to 21 days, Satversme Art. 69"),
         ("head_of_state_act", "instrument_deposited", ""),

@@ -95,7 +95,9 @@ def test_revocation_on_or_after_effect_is_refused(day: str) -> None:
 
 def test_status_through_the_latvian_procedure() -> None:
     w = latvia()
-    assert w.status("2025-03-01") == Status.IN_PREPARATION
+    assert w.status("2025-03-01") == Status.NOT_STARTED
+    assert w.status("2025-03-18") == Status.ANNOUNCED  # the ministers' recommendation: no legal effect
+    assert w.status("2025-03-25") == Status.IN_PREPARATION  # the Cabinet's decision
     assert w.status("2025-04-16") == Status.IN_PREPARATION  # law adopted, not promulgated
     assert w.status("2025-04-24") == Status.APPROVED
     assert w.status("2025-06-26") == Status.APPROVED

@@ -134,6 +134,8 @@ class Model:
     def status(self, as_of: date) -> str:
         known = [(s, d) for s, d in self.events if d <= as_of]
         steps = {s for s, _ in known}
+        if not steps:
+            return "not-started"
         if S.REVOCATION in steps:
             return "revoked"
         if S.PARLIAMENT_REJECTION in steps:
@@ -144,6 +146,8 @@ class Model:
             return "effective" if as_of >= effect else "notice-pending"
         if self.done(S.PARLIAMENT_APPROVAL, known) and self.done(S.HEAD_OF_STATE_ACT, known):
             return "approved"
+        if steps == {S.INITIATIVE}:
+            return "announced"  # a political recommendation has no legal effect
         return "in-preparation"
 
 

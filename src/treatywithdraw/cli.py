@@ -155,8 +155,14 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=["text", "json", "ics", "mermaid"],
         default="text",
-        help="text (default), json (docs: the timeline file format), ics (iCalendar; needs the "
-        "'ics' extra) or mermaid (a gantt diagram)",
+        help="text (default), json (the timeline file itself, to save or edit), ics (iCalendar; "
+        "needs the 'ics' extra) or mermaid (a gantt diagram)",
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the withdrawal as known on --as-of as JSON: status, recorded steps, agenda "
+        "with legal windows, effect or projection (docs/cli.md)",
     )
 
     sub.add_parser(
@@ -448,6 +454,14 @@ def _timeline(args: argparse.Namespace) -> int:
 
     as_of = _day(args.as_of, "--as-of")
     loaded = load_timeline(args.file)  # refuses a file over MAX_TIMELINE_BYTES before parsing it
+    if args.json:
+        if not isinstance(loaded, Withdrawal):
+            print(loaded.explain())
+            return 1
+        from treatywithdraw.view import view
+
+        _dump(view(loaded, as_of or date.today()).to_record())
+        return 0
     if args.format == "json":
         print(timeline_to_json(loaded), end="")
     elif not isinstance(loaded, Withdrawal):  # a suspension (Ukraine, 2025): no effective date

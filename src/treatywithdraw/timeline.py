@@ -25,7 +25,7 @@ kept apart: it is not a withdrawal and has no effective date; asking for one rai
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import NoReturn, Unpack
 
@@ -50,13 +50,15 @@ from treatywithdraw.options import DEFAULT_OPTIONS, NoticeOptions, PartyOptionVa
 from treatywithdraw.periods import CheckedEnumType, Period, Rounding, _read_period, _sum_words, add_period
 from treatywithdraw.procedures import (
     Confidence,
-    Deadline,
     Procedure,
     Step,
+    rules,
 )
 from treatywithdraw.procedures import procedure as _procedure
 
 __all__ = [
+    "ANNOUNCEMENTS",
+    "AgendaItem",
     "Event",
     "ProjectedStep",
     "Projection",
@@ -68,8 +70,7 @@ __all__ = [
 # Steps done towards the depositary: an aware datetime is read in its time zone.
 _INTERNATIONAL = frozenset({Step.INSTRUMENT_DEPOSITED, Step.PARTIES_NOTIFIED, Step.REVOCATION})
 # Steps that need a date: receipt is the legal clock; revocation is judged against the effect.
-_MUST_BE_DATED = frozenset({Step.INSTRUMENT_DEPOSITED, Step.REVOCATION})
-_TERMINAL = {Step.REVOCATION: "revoked", Step.PARLIAMENT_REJECTION: "abandoned"}
+_TERMINAL = rules.TERMINAL
 
 
 class Status(enum.StrEnum, metaclass=CheckedEnumType):
@@ -79,6 +80,10 @@ class Status(enum.StrEnum, metaclass=CheckedEnumType):
     True
     """
 
+    NOT_STARTED = "not-started"
+    """Nothing recorded by that day."""
+    ANNOUNCED = "announced"
+    """Only political announcements so far (an initiative, a joint statement): no legal step."""
     IN_PREPARATION = "in-preparation"
     """Domestic steps under way."""
     APPROVED = "approved"
@@ -187,6 +192,73 @@ def _events(value: object) -> tuple[Event, ...]:
     return items
 
 
+# Steps with no legal effect: a political announcement moves the status only to "announced".
+ANNOUNCEMENTS = frozenset({Step.INITIATIVE})
+
+
+@attrs.frozen(kw_only=True)
+class AgendaItem:
+    """A step that may come next, with the legal window for it.
+
+    ``earliest`` and ``latest`` bound the days the law allows (``None``: no bound on
+    that side); ``earliest_provision`` and ``latest_provision`` cite the rule behind each
+    bound. ``conditions`` says what would lift or change a bound (a law returned).
+    ``required`` is true for a step on the usual path to the effect; ``overdue`` is true
+    when its window closed before the day asked about (an optional step whose window
+    closed is not listed: it can no longer be taken).
+    """
+
+    step: Step
+    actor: str
+    required: bool
+    provision: str
+    earliest: date | None = None
+    latest: date | None = None
+    earliest_provision: str = ""
+    latest_provision: str = ""
+    conditions: tuple[str, ...] = ()
+    overdue: bool = False
+    note: str = ""
+
+    def describe(self) -> str:
+        """One line: ``head-of-state-act (President): from 2025-04-23 to 2025-05-07 (Satversme Art. 69)``."""
+        if self.earliest is not None and self.latest is not None:
+            span = f"from {self.earliest.isoformat()} to {self.latest.isoformat()}"
+        elif self.earliest is not None:
+            span = f"from {self.earliest.isoformat()}"
+        elif self.latest is not None:
+            span = f"by {self.latest.isoformat()}"
+        else:
+            span = "no legal window"
+        cited = "; ".join(dict.fromkeys(p for p in (self.earliest_provision, self.latest_provision) if p))
+        text = f"{self.step} ({self.actor}{'' if self.required else ', optional'}): {span}"
+        if cited:
+            text += f" ({cited})"
+        if self.conditions:
+            text += f" [{'; '.join(self.conditions)}]"
+        if self.overdue:
+            text += " — overdue"
+        if self.note:
+            text += f" — {self.note}"
+        return text
+
+    def to_record(self) -> dict[str, object]:
+        """The item as JSON-ready data (ISO dates)."""
+        return {
+            "step": str(self.step),
+            "actor": self.actor,
+            "required": self.required,
+            "provision": self.provision,
+            "earliest": None if self.earliest is None else self.earliest.isoformat(),
+            "latest": None if self.latest is None else self.latest.isoformat(),
+            "earliest_provision": self.earliest_provision or None,
+            "latest_provision": self.latest_provision or None,
+            "conditions": list(self.conditions),
+            "overdue": self.overdue,
+            "note": self.note or None,
+        }
+
+
 @attrs.frozen(kw_only=True)
 class ProjectedStep:
     """A step :meth:`Withdrawal.project` expects, with the basis of its date."""
@@ -215,23 +287,6 @@ class Projection:
         return self.effect.date if self.effect is not None else None
 
 
-def _bounds(start: date, period: Period) -> tuple[date, date]:
-    """``start + period`` as (backward, forward): equal unless a month end is ambiguous."""
-    try:
-        day = add_period(start, period)
-    except AmbiguousDateError as exc:
-        return exc.candidates
-    return day, day
-
-
-def _days_apart(gap: int) -> str:
-    """How a day stands to a reference day: ``1 day before``, ``3 days after``, ``the same day as``."""
-    if gap == 0:
-        return "the same day as"
-    count = abs(gap)
-    return f"{count} day{'' if count == 1 else 's'} {'before' if gap < 0 else 'after'}"
-
-
 def _start_with_rounding(what: str, exc: AmbiguousDateError) -> AmbiguousDateError:
     """``exc`` again, advising the rounding of :meth:`Withdrawal.start`, which ``project`` uses."""
     return AmbiguousDateError(
@@ -240,13 +295,6 @@ def _start_with_rounding(what: str, exc: AmbiguousDateError) -> AmbiguousDateErr
         joiner=" ",
         tail=" to Withdrawal.start",
     )
-
-
-def _join(steps: Sequence[object]) -> str:
-    names = [str(s) for s in steps]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @attrs.frozen(kw_only=True)
@@ -434,7 +482,7 @@ class Withdrawal:
         return self._append(event)
 
     def _append(self, event: Event) -> Withdrawal:
-        reasons = self._violations(event.step, event.on, structural=False)
+        reasons = self._violations(event.step, event.on)
         if reasons:
             raise InvalidTransitionError(reasons)
         return attrs.evolve(self, events=(*self.events, event))
@@ -450,111 +498,44 @@ class Withdrawal:
                 return None
         return None
 
-    # -- the rules --------------------------------------------------------------------------
+    # -- the rules (procedures/rules.py: one engine for record, agenda, project, next_steps) --
 
     def _last_index(self, step: Step) -> int | None:
-        for i in range(len(self.events) - 1, -1, -1):
-            if self.events[i].step == step:
-                return i
-        return None
+        return rules.last_index(self.events, step)
 
     def _reopened_at(self, step: Step) -> int | None:
-        """Index of a branch that sent ``step`` back after its last occurrence."""
-        last = self._last_index(step)
-        reopeners = self.procedure.reopeners(step)
-        for i in range(len(self.events) - 1, -1 if last is None else last, -1):
-            if self.events[i].step in reopeners:
-                return i
-        return None
+        return rules.reopened_at(self.procedure, self.events, step)
 
     def _satisfied(self, step: Step) -> bool:
-        return self._last_index(step) is not None and self._reopened_at(step) is None
+        return rules.satisfied(self.procedure, self.events, step)
 
     def _terminal_event(self) -> Event | None:
-        for e in self.events:
-            if e.step in _TERMINAL:
-                return e
-        return None
+        found = rules.terminal_event(self.events)
+        assert found is None or isinstance(found, Event)
+        return found
 
-    def _violations(self, step: Step, day: date | None, *, structural: bool) -> list[str]:
+    def _violations(self, step: Step, day: date | None) -> list[str]:
+        """Every rule recording ``step`` on ``day`` breaks: state, dates, path, windows, the treaty."""
         p = self.procedure
-        reasons: list[str] = []
-        rule = p.get(step)
-        if rule is None:
-            reasons.append(
-                f"{step} is not a step of the {p.name} procedure ({p.key}): its steps are "
-                f"{', '.join(p.step_names())}"
-            )
-        terminal = self._terminal_event()
-        if terminal is not None:
-            when = terminal.on.isoformat() if terminal.on else "an unconfirmed date"
-            reasons.append(
-                f"the withdrawal was {_TERMINAL[terminal.step]} by {terminal.step} on {when}: "
-                "nothing can be recorded after a terminal state; start a new Withdrawal"
-            )
-        if not structural:
-            reasons.extend(self._date_violations(step, day))
-        if rule is None:
+        reasons = rules.state_violations(p, self.events, step)
+        reasons += self._date_violations(step, day)
+        if p.get(step) is None:
             return reasons
-
-        reopened = self._reopened_at(step)
-        last = self._last_index(step)
-        if last is not None and reopened is None:
-            prev = self.events[last]
-            when = prev.on.isoformat() if prev.on else "an unconfirmed date"
-            again = p.reopeners(step)
-            hint = f" (it can be recorded again only after {_join(again)})" if again else ""
-            reasons.append(f"{step} was already recorded on {when}{hint}")
-
-        missing = [s for s in p.prerequisites(step) if not self._satisfied(s)]
-        if missing:
-            provisions = "; ".join(dict.fromkeys(p.rule(s).provision for s in missing))
-            they = "it has" if len(missing) == 1 else "they have"
-            reasons.append(
-                f"{step} needs {_join(missing)} first ({provisions}), but {they} not been recorded"
-            )
-
-        since = 0 if reopened is None else reopened + 1
-        window = self.events[since:]
-        rank = p.rank(step)
-        if rank is not None:
-            later = [e for e in window if (r := p.rank(e.step)) is not None and r > rank and e.step != step]
-            if later:
-                shown = _join([e.describe() for e in later])
-                reasons.append(
-                    f"{step} comes before {_join(list(dict.fromkeys(e.step for e in later)))} "
-                    f"in the {p.name} procedure, but {shown} {'is' if len(later) == 1 else 'are'} "
-                    "already recorded"
-                )
-        blocked = [e for e in window if e.step in rule.not_after]
-        if blocked:
-            reasons.append(
-                f"{step} is possible only before {_join(rule.not_after)} ({rule.provision}), "
-                f"but {_join([e.describe() for e in blocked])} "
-                f"{'is' if len(blocked) == 1 else 'are'} already recorded"
-            )
-        if day is None and step in _MUST_BE_DATED:
-            reasons.append(
-                f"{step} needs a date: "
-                + (
-                    "receipt by the depositary is the legal clock (VCLT Art. 78(b))"
-                    if step is Step.INSTRUMENT_DEPOSITED
-                    else "a revocation is valid only before the withdrawal takes effect (VCLT Art. 68)"
-                )
-            )
-        if not structural and day is not None:
-            for d in p.deadlines_for(step):
-                if d.enforced:
-                    problem = self._deadline_problem(d, day)
-                    if problem:
-                        reasons.append(problem)
-            if step is Step.INSTRUMENT_DEPOSITED:
-                try:
-                    self._effect_of(day)
-                except NoticeNotAllowedError as exc:
-                    reasons.append(str(exc))
-                except TreatyWithdrawError:
-                    pass  # ambiguous month ends etc. surface when the effect is asked for
+        reasons += rules.path_violations(p, self.events, step, dated=day is not None)
+        if day is None:
+            return reasons
+        for d in p.deadlines_for(step):
+            if d.enforced:
+                problem = rules.deadline_problem(d, self.events, day)
+                if problem:
+                    reasons.append(problem)
+        if step is Step.INSTRUMENT_DEPOSITED:
+            try:
+                self._effect_of(day)
+            except NoticeNotAllowedError as exc:
+                reasons.append(str(exc))
+            except TreatyWithdrawError:
+                pass  # ambiguous month ends etc. surface when the effect is asked for
         return reasons
 
     def _date_violations(self, step: Step, day: date | None) -> list[str]:
@@ -600,43 +581,6 @@ class Withdrawal:
                 f"cannot tell whether a revocation on {day.isoformat()} comes before the effect: {notice}"
             )
         return reasons
-
-    def _deadline_problem(self, d: Deadline, day: date) -> str | None:
-        i = self._last_index(d.after)
-        if i is None:
-            return None
-        ref = self.events[i].on
-        if ref is None:
-            return None
-        if d.unless and any(e.step in d.unless for e in self.events[i + 1 :]):
-            return None
-        if d.only_if and not any(e.step in d.only_if for e in self.events[:i]):
-            return None
-        lo = _bounds(ref, d.earliest) if d.earliest is not None else None
-        hi = _bounds(ref, d.latest) if d.latest is not None else None
-        outside = (lo is not None and day < lo[0]) or (hi is not None and day > hi[1])
-        ambiguous = (lo is not None and day < lo[1]) or (hi is not None and day > hi[0])
-        if not (outside or ambiguous):
-            return None
-        if lo is not None and hi is not None:
-            window = f"from {lo[1].isoformat()} to {hi[0].isoformat()}"
-        elif lo is not None:
-            window = f"no earlier than {lo[1].isoformat()}"
-        else:
-            assert hi is not None
-            window = f"no later than {hi[0].isoformat()}"
-        message = (
-            f"{d.step} on {day.isoformat()} is {_days_apart((day - ref).days)} {d.after} on "
-            f"{ref.isoformat()}: {d.provision} places it {window} ({d.window()})"
-        )
-        if d.unless:
-            message += f", unless {' or '.join(d.unless)}"
-        if not outside:
-            message += (
-                "; the bound falls on a day the month lacks, so this day is ambiguous: record "
-                "a day clearly inside the window"
-            )
-        return message
 
     # -- the effect -------------------------------------------------------------------------
 
@@ -713,13 +657,15 @@ class Withdrawal:
                 rounding and not the other (and the other effect errors, once the
                 instrument is received).
 
-        >>> w = Withdrawal.start(party="LV", treaty="ottawa")
-        >>> w.status("2025-01-01")
-        <Status.IN_PREPARATION: 'in-preparation'>
+        >>> w = Withdrawal.start(party="LV", treaty="ottawa").record("initiative", "2025-03-18")
+        >>> w.status("2025-01-01"), w.status("2025-03-18")
+        (<Status.NOT_STARTED: 'not-started'>, <Status.ANNOUNCED: 'announced'>)
         """
         day = as_date(as_of, "as_of")
         known = self._known_by(day)
         steps = {e.step for e in known}
+        if not steps:
+            return Status.NOT_STARTED
         if Step.REVOCATION in steps:
             return Status.REVOKED
         if Step.PARLIAMENT_REJECTION in steps:
@@ -741,9 +687,10 @@ class Withdrawal:
                 if len(statuses) == 1:
                     return statuses.pop()
                 raise
-        partial = attrs.evolve(self, events=tuple(known))
-        if all(partial._satisfied(s) for s in self.procedure.approval_steps()):
+        if all(rules.satisfied(self.procedure, known, s) for s in self.procedure.approval_steps()):
             return Status.APPROVED
+        if steps <= ANNOUNCEMENTS:
+            return Status.ANNOUNCED
         return Status.IN_PREPARATION
 
     def _notice_status(self, e: Effect, day: date) -> Status:
@@ -765,37 +712,116 @@ class Withdrawal:
         >>> Withdrawal.start(party="FI", treaty="ottawa").next_steps()
         (<Step.INITIATIVE: 'initiative'>, <Step.GOVERNMENT_DECISION: 'government-decision'>)
         """
-        allowed = []
-        for rule in self.procedure.steps:
-            if rule.step in _MUST_BE_DATED:
-                probe = self._violations(rule.step, date.min, structural=True)
-            else:
-                probe = self._violations(rule.step, None, structural=True)
-            if not probe:
-                allowed.append(rule.step)
-        return tuple(allowed)
+        p = self.procedure
+        return tuple(r.step for r in p.steps if not rules.order_violations(p, self.events, r.step, dated=True))
+
+    def agenda(self, as_of: DateLike | None = None) -> tuple[AgendaItem, ...]:
+        """What is due: each step that may come next, its actor and its legal window.
+
+        Counted from the steps recorded by ``as_of`` (all of them by default). The window
+        comes from the template's legal deadlines in force (one engine with
+        :meth:`record`); for the deposit, from the treaty's minimum participation when
+        ``party_since`` is known. Optional steps (branches) are listed too, marked so.
+
+        >>> w = Withdrawal.start(party="LV", treaty="ottawa").record("parliament-approval", "2025-04-16")
+        >>> for item in w.agenda():
+        ...     print(item.describe())
+        law-returned (President (Valsts prezidents), optional): by 2025-04-26 (Satversme Art. 71)
+        publication-suspended (President (Valsts prezidents), optional): no legal window
+        parliament-rejection (Saeima (Saeima), optional): no legal window
+        head-of-state-act (President (Valsts prezidents)): from 2025-04-23 to 2025-05-07 (Satversme Art. 69) [Satversme Art. 69: unless law-returned or publication-suspended]
+        """
+        day = None if as_of is None else as_date(as_of, "as_of")
+        events = tuple(self.events) if day is None else tuple(self._known_by(day))
+        p = self.procedure
+        # The day the agenda is read on: as_of, or the last day recorded. A window closed
+        # before it is overdue for a required step, and gone for an optional one.
+        dated = [e.on for e in events if e.on is not None]
+        today = day if day is not None else (dated[-1] if dated else None)
+        items: list[AgendaItem] = []
+        for r in p.steps:
+            if rules.order_violations(p, events, r.step, dated=True):
+                continue
+            legal = rules.window(p, events, r.step)
+            closed = today is not None and legal.latest is not None and legal.latest < today
+            if closed and not r.required:
+                continue
+            earliest, earliest_provision = legal.earliest, legal.earliest_by.provision if legal.earliest_by else ""
+            note = ""
+            if r.step is Step.INSTRUMENT_DEPOSITED:
+                allowed = self._notice_allowed_from()
+                if allowed is not None and (earliest is None or allowed > earliest):
+                    earliest, earliest_provision = allowed, self.treaty.clause.article
+            if r.step is Step.PARTIES_NOTIFIED:
+                owed = [a for a in self.treaty.clause.addressees if a != "depositary"]
+                note = f"notice owed to: {', '.join(owed)}" if owed else ""
+            items.append(
+                AgendaItem(
+                    step=r.step,
+                    actor=str(r.actor),
+                    required=r.required,
+                    provision=r.provision,
+                    earliest=earliest,
+                    latest=legal.latest,
+                    earliest_provision=earliest_provision,
+                    latest_provision=legal.latest_by.provision if legal.latest_by else "",
+                    conditions=legal.conditions,
+                    overdue=closed,
+                    note=note,
+                )
+            )
+        return tuple(items)
+
+    def _notice_allowed_from(self) -> date | None:
+        """The first day the treaty allows notice, where minimum participation and ``party_since`` say."""
+        if self.options.party_since is None or self.treaty.clause.minimum_participation is None:
+            return None
+        from treatywithdraw.effects import earliest_notice_date
+
+        try:
+            return earliest_notice_date(self.treaty, options=self._notice_options)
+        except TreatyWithdrawError:  # an ambiguous month end: the agenda does not guess
+            return None
 
     def explain(self, as_of: DateLike | None = None) -> str:
-        """The recorded steps, one a line, then the effect (and the status on ``as_of``)."""
+        """The recorded steps, one a line, then the effect, the agenda and the status.
+
+        With ``as_of`` the text is what was known that day: steps recorded later are not
+        shown as facts (only counted), and an effect that follows from a deposit not yet
+        received is labelled as a projection.
+        """
+        day = None if as_of is None else as_date(as_of, "as_of")
+        known = self.events if day is None else tuple(self._known_by(day))
         lines = [
             f"{self.party} withdrawing from {self.treaty.short_name} ({self.treaty.key}); "
             f"procedure: {self.procedure.name} ({self.procedure.key})"
         ]
-        for e in self.events:
+        for e in known:
             rule = self.procedure.get(e.step)
             who = f" — {rule.actor}" if rule is not None else ""
             label = f" [{e.confidence}]" if e.confidence else ""
             lines.append(f"  {e.on.isoformat() if e.on else 'undated   '}  {e.step}{who}{label}")
-        if self._last_index(Step.REVOCATION) is not None:
+        hidden = len(self.events) - len(known)
+        if hidden:
+            assert day is not None
+            lines.append(f"  ({hidden} later step{'s' if hidden != 1 else ''} recorded after {day.isoformat()} not shown)")
+        deposited = any(e.step is Step.INSTRUMENT_DEPOSITED for e in known)
+        if any(e.step is Step.REVOCATION for e in known):
             lines.append("Revoked before taking effect (VCLT Art. 68): no effective date.")
-        else:
+        elif deposited:
             notice = self._notice_effect_or_error()
             if isinstance(notice, Effect):
                 lines.append(notice.explain())
             elif notice is not None:
                 lines.append(f"Effect: {notice}")
-        if as_of is not None:
-            lines.append(f"Status on {as_date(as_of, 'as_of').isoformat()}: {self.status(as_of)}")
+        elif hidden:
+            lines.append(f"Not received by the depositary by {day}: the effect is not yet a fact.")
+        agenda = self.agenda(day)
+        if (agenda and not deposited) or any(i.step is not Step.REVOCATION for i in agenda if deposited):
+            lines.append("Agenda" + (f" on {day.isoformat()}" if day else "") + ":")
+            lines.extend(f"  - {item.describe()}" for item in agenda)
+        if day is not None:
+            lines.append(f"Status on {day.isoformat()}: {self.status(day)}")
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -933,23 +959,11 @@ class Withdrawal:
                 raise _start_with_rounding(
                     f"projecting {s}: {_sum_words(cursor, period)} ({basis}) has no such day", exc
                 ) from None
-            for dl in p.deadlines_for(s):
-                ref = known.get(dl.after)
-                if not dl.enforced or dl.earliest is None or ref is None:
-                    continue
-                # As record() reads them: lifted by a step after the last `after`, in
-                # force only after a step before it (a projected `after` comes after
-                # everything recorded).
-                i = self._last_index(dl.after)
-                later = self.events[i + 1 :] if i is not None else ()
-                earlier = self.events[:i] if i is not None else self.events
-                if dl.unless and any(e.step in dl.unless for e in later):
-                    continue
-                if dl.only_if and not any(e.step in dl.only_if for e in earlier):
-                    continue
-                bound = _bounds(ref, dl.earliest)[1]
-                if bound > on:
-                    on, basis = bound, f"legal minimum: {dl.describe()}"
+            # The window as record() reads it (a projected step counts as after everything recorded).
+            legal = rules.window(p, self.events, s, known)
+            if legal.earliest is not None and legal.earliest > on:
+                assert legal.earliest_by is not None
+                on, basis = legal.earliest, f"legal minimum: {legal.earliest_by.describe()}"
             out.append(ProjectedStep(step=s, on=on, basis=basis))
             known[s] = on
             cursor = on

@@ -18,7 +18,7 @@ from treatywithdraw.errors import InvalidArgumentError, NotAWithdrawalError
 from treatywithdraw.procedures import Step
 from treatywithdraw.timeline import Suspension, Withdrawal
 
-__all__ = ["Entry", "entries", "withdrawals_of"]
+__all__ = ["Entry", "entries", "windows", "withdrawals_of"]
 
 _ONE_DAY = timedelta(days=1)
 _VCLT56 = "VCLT Art. 56(2)"
@@ -38,6 +38,8 @@ class Entry:
     title: str
     details: tuple[str, ...] = ()
     step: Step | None = None
+    until: date | None = None
+    """The last day of a span (a legal window); ``None`` for a one-day entry."""
     projected: bool = False
     article: str = ""
     """For the effect: the provision the notice period comes from."""
@@ -155,4 +157,33 @@ def entries(w: Withdrawal, as_of: date | None, caller: str) -> tuple[Entry, ...]
         entry = _effect_entry(projection.effect, projected=projected)
         if entry is not None:
             out.append(entry)
+    return tuple(out)
+
+
+def windows(w: Withdrawal, as_of: date | None) -> tuple[Entry, ...]:
+    """The legal windows of the steps due on ``as_of`` (the agenda), as spans.
+
+    A window bounded on both sides is a span from its first to its last day; one bounded
+    on one side only is its bound, one day. Optional steps are left out: a calendar
+    shows what is due.
+    """
+    out: list[Entry] = []
+    for item in w.agenda(as_of):
+        if not item.required or (item.earliest is None and item.latest is None):
+            continue
+        first = item.earliest if item.earliest is not None else item.latest
+        assert first is not None
+        cited = "; ".join(dict.fromkeys(p for p in (item.earliest_provision, item.latest_provision) if p))
+        details = [item.describe(), f"Provision: {cited}" if cited else f"Provision: {item.provision}"]
+        details.extend(f"Condition: {c}" for c in item.conditions)
+        out.append(
+            Entry(
+                kind="window",
+                day=first,
+                until=item.latest if item.earliest is not None and item.latest is not None else None,
+                title=f"{item.step} due" + (" (overdue)" if item.overdue else ""),
+                details=tuple(details),
+                step=item.step,
+            )
+        )
     return tuple(out)

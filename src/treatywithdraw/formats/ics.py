@@ -23,7 +23,7 @@ from typing import Final
 
 from treatywithdraw._dates import DateLike, as_date
 from treatywithdraw.errors import MissingExtraError
-from treatywithdraw.formats._entries import entries, withdrawals_of
+from treatywithdraw.formats._entries import entries, windows, withdrawals_of
 from treatywithdraw.timeline import Withdrawal
 
 __all__ = ["PRODID", "to_ics"]
@@ -67,7 +67,7 @@ def to_ics(withdrawals: Withdrawal | Iterable[Withdrawal], *, as_of: DateLike | 
 
     items = withdrawals_of(withdrawals, "to_ics")
     day = None if as_of is None else as_date(as_of, "as_of")
-    per_withdrawal = [(w, entries(w, day, "to_ics")) for w in items]
+    per_withdrawal = [(w, (*entries(w, day, "to_ics"), *windows(w, day))) for w in items]
     if day is None:
         day = max(e.on for w in items for e in w.events if e.on is not None)
     stamp = datetime(day.year, day.month, day.day, tzinfo=UTC)
@@ -91,8 +91,9 @@ def to_ics(withdrawals: Withdrawal | Iterable[Withdrawal], *, as_of: DateLike | 
             event.add("uid", uid)
             event.add("dtstamp", stamp)
             event.add("dtstart", entry.day)
-            if entry.day < date.max:  # without DTEND an all-day event lasts its one day (RFC 5545)
-                event.add("dtend", entry.day + _ONE_DAY)
+            last = entry.until or entry.day  # a legal window is an all-day span
+            if last < date.max:  # without DTEND an all-day event lasts its one day (RFC 5545)
+                event.add("dtend", last + _ONE_DAY)
             event.add("summary", f"{w.party} {w.treaty.short_name}: {entry.title}")
             event.add("description", "\n".join(entry.details))
             event.add(

@@ -293,7 +293,8 @@ def procedure_state_diagram(procedure: Procedure | str) -> str:
     ids = {r.step: _ident(str(r.step)) for r in p.steps}
     lines = ["stateDiagram-v2", f"{_INDENT}%% {_text(f'{p.name} ({p.key}) - {p.summary}')}"]
     for r in p.steps:
-        label = str(r.step) + ("" if r.required else " (optional)") + f" — {r.actor}"
+        label = str(r.step) + ("" if r.required else " (usual, not required)" if r.typical else " (optional)")
+        label += f" — {r.actor}"
         lines.append(f'{_INDENT}state "{_text(label)}" as {ids[r.step]}')
 
     edges: dict[tuple[str, str], list[str]] = {}

@@ -121,6 +121,7 @@ class _ProcedureReader(Reader):
             step=name,
             actor=self._actor(actors),
             required=bool(self._get("required", bool, True, False)),
+            typical=bool(self._get("typical", bool, False, False)),
             requires=self._steps("requires"),
             reopens=self._steps("reopens"),
             not_after=self._steps("not_after"),

@@ -183,7 +183,11 @@ class StepRule:
     step: Step = attrs.field(converter=Step)
     actor: Actor
     required: bool = True
-    """On the usual path: listed by ``next_steps()`` and projected by ``project()``."""
+    """Required by law before the withdrawal is approved (status ``approved``) and the
+    instrument deposited; also on the usual path (projected by ``project()``)."""
+    typical: bool = False
+    """Not required by law but on the usual path (a government bill where members could
+    also table one): projected by ``project()``, not needed for ``approved``."""
     requires: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
     reopens: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
     not_after: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
@@ -426,8 +430,17 @@ class Procedure:
         return tuple(r.step for r in self.steps if r.step in wanted)
 
     def approval_steps(self) -> tuple[Step, ...]:
-        """The steps that complete the domestic procedure."""
-        return self.approval or self.prerequisites(Step.INSTRUMENT_DEPOSITED)
+        """The steps that complete the domestic procedure: ``approval`` if the template
+        names them, else the prerequisites of the deposit and every required step before it."""
+        if self.approval:
+            return self.approval
+        wanted = set(self.prerequisites(Step.INSTRUMENT_DEPOSITED))
+        for r in self.steps:
+            if r.step is Step.INSTRUMENT_DEPOSITED:
+                break
+            if r.required and r.step not in BRANCH_STEPS:
+                wanted.add(r.step)
+        return tuple(r.step for r in self.steps if r.step in wanted)
 
     def reopeners(self, step: Step) -> tuple[Step, ...]:
         """Branch steps that send ``step`` back (it must then be recorded again)."""
@@ -445,8 +458,8 @@ class Procedure:
         return None
 
     def main_path(self) -> tuple[Step, ...]:
-        """The required main-path steps, in order, up to and including the deposit."""
-        return tuple(r.step for r in self.steps if r.required and r.step not in BRANCH_STEPS)
+        """The usual path (required and typical steps), in order, up to and including the deposit."""
+        return tuple(r.step for r in self.steps if (r.required or r.typical) and r.step not in BRANCH_STEPS)
 
     def for_treaty(self, treaty: Treaty) -> Procedure:
         """This template for leaving ``treaty``: the deposit cites the treaty's own clause.
@@ -503,9 +516,8 @@ class Procedure:
         ]
         for r in self.steps:
             needs = ", ".join(r.requires) or "—"
-            lines.append(
-                f"| {r.step} | {r.actor} | {'yes' if r.required else 'no'} | {needs} | {r.provision or '—'} |"
-            )
+            required = "yes" if r.required else "usual" if r.typical else "no"
+            lines.append(f"| {r.step} | {r.actor} | {required} | {needs} | {r.provision or '—'} |")
         return "\n".join(lines)
 
 
