@@ -942,6 +942,45 @@ def _withdrawal_agenda(draw: st.DrawFn) -> Callable[[], object]:
     return run
 
 
+@target("view")
+def _view(draw: st.DrawFn) -> Callable[[], object]:
+    w = draw(valid_withdrawals)
+    call = invoke(draw, tw.view, {"w": w, "as_of": draw(mix(valid_dates))}, {})
+
+    def run() -> object:
+        v = call()
+        assert isinstance(v, tw.WithdrawalView)
+        return v.to_record()
+
+    return run
+
+
+@target("WithdrawalView")
+def _withdrawal_view(draw: st.DrawFn) -> Callable[[], object]:
+    w = draw(valid_withdrawals)
+    fields = {
+        "withdrawal": w,
+        "as_of": draw(mix(valid_days)),
+        "status": None,
+        "recorded": (),
+        "later": 0,
+        "agenda": (),
+    }
+    return lambda: tw.WithdrawalView(**fields).to_record()
+
+
+@target("AgendaItem")
+def _agenda_item(draw: st.DrawFn) -> Callable[[], object]:
+    fields = {
+        "step": draw(mix(valid_steps)),
+        "actor": "x",
+        "required": True,
+        "provision": "p",
+        "earliest": draw(mix(st.none(), valid_days)),
+    }
+    return lambda: tw.AgendaItem(**fields).describe()
+
+
 @target("Withdrawal.project")
 def _withdrawal_project(draw: st.DrawFn) -> Callable[[], object]:
     w = draw(valid_withdrawals)
@@ -1077,6 +1116,7 @@ def _plot_timelines(draw: st.DrawFn) -> Callable[[], object]:
 _PER_TARGET = max(30, settings.default.max_examples * 2 // 5)
 _EXAMPLES = {"plot_timelines": max(10, _PER_TARGET // 5)}
 
+
 @pytest.mark.parametrize("name", sorted(TARGETS))
 def test_hostile_arguments_raise_only_our_errors(name: str) -> None:
 
@@ -1122,9 +1162,18 @@ _METHODS_FUZZED = {
     "Effect": {"explain"},
     "NoticeOptions": {"given", "to_record", "from_record"},
     "Fix": {"spelled"},
+    "WithdrawalView": {"to_record"},
+    "AgendaItem": {"describe", "to_record"},
     "Event": {"describe"},
     "Projection": {"effective_date"},
-    "Procedure": {*_PROCEDURE_METHODS, "step_names", "approval_steps", "main_path", "to_markdown", "for_treaty"},
+    "Procedure": {
+        *_PROCEDURE_METHODS,
+        "step_names",
+        "approval_steps",
+        "main_path",
+        "to_markdown",
+        "for_treaty",
+    },
     "Withdrawal": {
         "start",
         "record",

@@ -67,7 +67,8 @@ if TYPE_CHECKING:
     # Procedures and timelines
     # (the registry's `procedures()` stays in treatywithdraw.procedures: the name is the subpackage's)
     from treatywithdraw.procedures import Procedure, Step, procedure
-    from treatywithdraw.timeline import Event, Projection, Status, Suspension, Withdrawal
+    from treatywithdraw.timeline import AgendaItem, Event, Projection, Status, Suspension, Withdrawal
+    from treatywithdraw.view import WithdrawalView, view
 
 _LAZY = {
     "Period": "periods",
@@ -88,11 +89,14 @@ _LAZY = {
     "Procedure": "procedures",
     "Step": "procedures",
     "procedure": "procedures",
+    "AgendaItem": "timeline",
     "Event": "timeline",
     "Projection": "timeline",
     "Status": "timeline",
     "Suspension": "timeline",
     "Withdrawal": "timeline",
+    "WithdrawalView": "view",
+    "view": "view",
     "load_timeline": "formats",
     "parse_timeline": "formats",
     "timeline_from_json": "formats",
@@ -124,6 +128,7 @@ __all__ = [
     "effective_date",
     "latest_receipt_date",
     # procedures and timelines
+    "AgendaItem",
     "Event",
     "Procedure",
     "Projection",
@@ -136,6 +141,8 @@ __all__ = [
     "procedure",
     "timeline_from_json",
     "timeline_to_json",
+    "WithdrawalView",
+    "view",
     # exports (iCalendar needs the 'ics' extra, the chart the 'plot' extra)
     "plot_timelines",
     "procedure_state_diagram",

@@ -32,7 +32,7 @@ from typing import NoReturn, Unpack
 import attrs
 
 from treatywithdraw._dates import DateLike, as_date, shown
-from treatywithdraw._inputs import of_type, party_code
+from treatywithdraw._inputs import of_type, party_code, tuple_of
 from treatywithdraw.catalogue import Treaty, TreatyLike
 from treatywithdraw.catalogue import treaty as _treaty
 from treatywithdraw.effects import Effect
@@ -208,17 +208,17 @@ class AgendaItem:
     closed is not listed: it can no longer be taken).
     """
 
-    step: Step
-    actor: str
-    required: bool
-    provision: str
-    earliest: date | None = None
-    latest: date | None = None
-    earliest_provision: str = ""
-    latest_provision: str = ""
-    conditions: tuple[str, ...] = ()
-    overdue: bool = False
-    note: str = ""
+    step: Step = attrs.field(converter=_event_step)
+    actor: str = attrs.field(validator=of_type(str))
+    required: bool = attrs.field(validator=of_type(bool))
+    provision: str = attrs.field(validator=of_type(str))
+    earliest: date | None = attrs.field(default=None, validator=of_type(date, optional=True))
+    latest: date | None = attrs.field(default=None, validator=of_type(date, optional=True))
+    earliest_provision: str = attrs.field(default="", validator=of_type(str))
+    latest_provision: str = attrs.field(default="", validator=of_type(str))
+    conditions: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    overdue: bool = attrs.field(default=False, validator=of_type(bool))
+    note: str = attrs.field(default="", validator=of_type(str))
 
     def describe(self) -> str:
         """One line: ``head-of-state-act (President): from 2025-04-23 to 2025-05-07 (Satversme Art. 69)``."""
@@ -812,12 +812,12 @@ class Withdrawal:
             notice = self._notice_effect_or_error()
             if isinstance(notice, Effect):
                 lines.append(notice.explain())
-            elif notice is not None:
+            else:  # the deposit is dated (record() requires it), so this is the error
                 lines.append(f"Effect: {notice}")
         elif hidden:
             lines.append(f"Not received by the depositary by {day}: the effect is not yet a fact.")
         agenda = self.agenda(day)
-        if (agenda and not deposited) or any(i.step is not Step.REVOCATION for i in agenda if deposited):
+        if agenda:
             lines.append("Agenda" + (f" on {day.isoformat()}" if day else "") + ":")
             lines.extend(f"  - {item.describe()}" for item in agenda)
         if day is not None:

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from treatywithdraw._dates import DateLike, as_date
+from treatywithdraw._inputs import of_type, tuple_of
 from treatywithdraw.effects import Effect
 from treatywithdraw.errors import TreatyWithdrawError
 from treatywithdraw.procedures import Step
@@ -45,15 +46,15 @@ class WithdrawalView:
     can be projected), and ``problem`` says why when neither can be computed.
     """
 
-    withdrawal: Withdrawal
-    as_of: date
-    status: Status | None
-    recorded: tuple[Event, ...]
-    later: int
-    agenda: tuple[AgendaItem, ...]
-    effect: Effect | None = None
-    projection: Projection | None = None
-    problem: str = ""
+    withdrawal: Withdrawal = attrs.field(validator=of_type(Withdrawal))
+    as_of: date = attrs.field(validator=of_type(date))
+    status: Status | None = attrs.field(validator=of_type(Status, optional=True))
+    recorded: tuple[Event, ...] = attrs.field(validator=tuple_of(Event))
+    later: int = attrs.field(validator=of_type(int))
+    agenda: tuple[AgendaItem, ...] = attrs.field(validator=tuple_of(AgendaItem))
+    effect: Effect | None = attrs.field(default=None, validator=of_type(Effect, optional=True))
+    projection: Projection | None = attrs.field(default=None, validator=of_type(Projection, optional=True))
+    problem: str = attrs.field(default="", validator=of_type(str))
 
     def to_record(self) -> dict[str, Any]:
         """The view as JSON-ready data: schema, status, steps, agenda, effect or projection."""

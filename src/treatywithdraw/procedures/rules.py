@@ -266,11 +266,6 @@ class Window:
     latest_by: Deadline | None = None
     conditions: tuple[str, ...] = ()
 
-    @property
-    def open(self) -> bool:
-        """No legal bound on either side."""
-        return self.earliest is None and self.latest is None
-
 
 def window(p: Procedure, events: Sequence[Recorded], step: Step, known: dict[Step, date] | None = None) -> Window:
     """The legal window for ``step`` given ``events``: the tightest of the enforced deadlines.
