@@ -204,3 +204,41 @@ def test_nothing_is_due_after_a_revocation() -> None:
     w = _latvia("instrument-deposited").record("revocation", "2025-07-01")
     assert w.agenda() == ()
     assert "Agenda" not in w.explain("2025-07-02")
+
+
+def test_each_addressee_is_notified_as_its_own_fact() -> None:
+    w = _latvia("instrument-deposited")
+    w = w.record("parties-notified", "2025-06-30", addressee="un-security-council")
+    [notify] = [i for i in w.agenda() if i.step is Step.PARTIES_NOTIFIED]
+    assert notify.note == "notice owed to: states-parties"  # still owed
+    with pytest.raises(tw.InvalidTransitionError, match="already recorded"):
+        w.record("parties-notified", "2025-07-01", addressee="un-security-council")
+    with pytest.raises(tw.InvalidTransitionError, match="names no notice to other-party"):
+        w.record("parties-notified", "2025-07-01", addressee="other-party")
+    done = w.record("parties-notified", "2025-07-01", addressee="states-parties")
+    assert all(i.step is not Step.PARTIES_NOTIFIED for i in done.agenda())  # nothing owed
+    text = tw.timeline_to_json(done)
+    assert tw.timeline_from_json(text) == done
+
+
+def test_an_addressee_belongs_to_a_notice_to_the_parties() -> None:
+    with pytest.raises(tw.InvalidArgumentError, match="belongs to a parties-notified step"):
+        tw.Event(step="parliament-approval", on="2025-04-16", addressee="states-parties")
+    with pytest.raises(tw.InvalidArgumentError, match="is not known"):
+        tw.Event(step="parties-notified", on="2025-04-16", addressee="the press")
+    from treatywithdraw.formats import parse_timeline
+
+    with pytest.raises(tw.TimelineFileError) as info:
+        parse_timeline(
+            'party = "LV"\ntreaty = "ottawa"\n[[events]]\nstep = "initiative"\non = 2025-03-18\naddressee = "states-parties"\n'
+        )
+    assert [p.path for p in info.value.problems] == ["events[0].addressee"]
+
+
+def test_the_deposit_names_the_contents_the_clause_requires() -> None:
+    w = _latvia("head-of-state-act")
+    [deposit] = [i for i in w.agenda() if i.step is Step.INSTRUMENT_DEPOSITED]
+    assert (
+        deposit.note
+        == "the instrument must carry: a full explanation of the reasons motivating this withdrawal"
+    )

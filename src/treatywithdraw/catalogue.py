@@ -26,6 +26,7 @@ from treatywithdraw._dates import shown
 from treatywithdraw._inputs import of_type, tuple_of
 from treatywithdraw._records import Reader, Skip
 from treatywithdraw.clauses import (
+    ADDRESSEES,
     Anchor,
     ClauseKind,
     Convention,
@@ -58,7 +59,6 @@ __all__ = [
 ]
 
 _KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_ADDRESSEES = frozenset({"depositary", "other-party", "states-parties", "un-security-council"})
 
 
 @attrs.frozen(kw_only=True)
@@ -326,8 +326,8 @@ class _Reader(Reader):
     def _addressees(self) -> tuple[str, ...]:
         addressees = self.strings("addressees")
         for i, who in enumerate(addressees):
-            if who not in _ADDRESSEES:
-                self.fail(f"addressees[{i}]", f"{who!r} is not one of {sorted(_ADDRESSEES)}")
+            if who not in ADDRESSEES:
+                self.fail(f"addressees[{i}]", f"{who!r} is not one of {sorted(ADDRESSEES)}")
         return addressees
 
     def minimum(self) -> MinimumParticipation:

@@ -17,6 +17,7 @@ from treatywithdraw._inputs import of_type, tuple_of
 from treatywithdraw.periods import CheckedEnumType, Period, Rounding
 
 __all__ = [
+    "ADDRESSEES",
     "Anchor",
     "ClauseKind",
     "Convention",
@@ -27,6 +28,10 @@ __all__ = [
     "Verification",
     "WithdrawalClause",
 ]
+
+
+ADDRESSEES = frozenset({"depositary", "other-party", "states-parties", "un-security-council"})
+"""Who a clause may require the notice to reach (``WithdrawalClause.addressees``)."""
 
 
 class ClauseKind(enum.Enum):

@@ -35,6 +35,7 @@ from treatywithdraw._dates import DateLike, as_date, shown
 from treatywithdraw._inputs import of_type, party_code, tuple_of
 from treatywithdraw.catalogue import Treaty, TreatyLike
 from treatywithdraw.catalogue import treaty as _treaty
+from treatywithdraw.clauses import ADDRESSEES
 from treatywithdraw.effects import Effect
 from treatywithdraw.effects import effect as _effect
 from treatywithdraw.errors import (
@@ -139,6 +140,18 @@ def _note(value: str | None) -> str | None:
     return _text(value, "note")
 
 
+def _addressee(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().lower() in ADDRESSEES:
+        return value.strip().lower()
+    raise InvalidArgumentError(
+        f"addressee {shown(value)} is not known: use one of {', '.join(sorted(ADDRESSEES - {'depositary'}))}",
+        value=value,
+        field="addressee",
+    )
+
+
 def _confidence(value: Confidence | str | None) -> Confidence | None:
     if value is None:
         return None
@@ -166,10 +179,24 @@ class Event:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_sources)
     note: str | None = attrs.field(default=None, converter=_note)
     confidence: Confidence | None = attrs.field(default=None, converter=_confidence)
+    addressee: str | None = attrs.field(default=None, converter=_addressee)
+    """For ``parties-notified``: who was notified (``states-parties``,
+    ``un-security-council``, ``other-party``), each its own dated fact; ``None``: all
+    the clause names."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.addressee is not None and self.step is not Step.PARTIES_NOTIFIED:
+            raise InvalidArgumentError(
+                f"addressee {self.addressee!r} belongs to a parties-notified step, not to {self.step}: "
+                "drop addressee=",
+                value=self.addressee,
+                field="addressee",
+            )
 
     def describe(self) -> str:
         """``step on YYYY-MM-DD`` (or ``step, date unconfirmed``)."""
-        return f"{self.step} on {self.on.isoformat()}" if self.on else f"{self.step}, undated"
+        step = f"{self.step} ({self.addressee})" if self.addressee else str(self.step)
+        return f"{step} on {self.on.isoformat()}" if self.on else f"{step}, undated"
 
 
 def _events(value: object) -> tuple[Event, ...]:
@@ -436,6 +463,7 @@ class Withdrawal:
         source: str | Iterable[str] | None = None,
         note: str | None = None,
         confidence: Confidence | str | None = None,
+        addressee: str | None = None,
     ) -> Withdrawal:
         """A new withdrawal with ``step`` recorded on ``on``; this one is unchanged.
 
@@ -448,6 +476,9 @@ class Withdrawal:
             note: free text.
             confidence: how sure the date is (``confirmed``, ``reported``, ``inferred``,
                 ``unconfirmed``).
+            addressee: for ``parties-notified``, who was notified (one of the addressees
+                the treaty's clause names: ``states-parties``, ``un-security-council``,
+                ``other-party``); each is its own dated fact. ``None``: all of them.
 
         Raises:
             InvalidTransitionError: ``.reasons`` lists every violated rule: a step the
@@ -478,11 +509,12 @@ class Withdrawal:
             sources=_sources(source),
             note=note,
             confidence=_confidence(confidence),
+            addressee=addressee,
         )
         return self._append(event)
 
     def _append(self, event: Event) -> Withdrawal:
-        reasons = self._violations(event.step, event.on)
+        reasons = self._violations(event.step, event.on, event.addressee)
         if reasons:
             raise InvalidTransitionError(reasons)
         return attrs.evolve(self, events=(*self.events, event))
@@ -514,14 +546,21 @@ class Withdrawal:
         assert found is None or isinstance(found, Event)
         return found
 
-    def _violations(self, step: Step, day: date | None) -> list[str]:
+    def _violations(self, step: Step, day: date | None, addressee: str | None = None) -> list[str]:
         """Every rule recording ``step`` on ``day`` breaks: state, dates, path, windows, the treaty."""
         p = self.procedure
         reasons = rules.state_violations(p, self.events, step)
         reasons += self._date_violations(step, day)
         if p.get(step) is None:
             return reasons
-        reasons += rules.path_violations(p, self.events, step, dated=day is not None)
+        reasons += rules.path_violations(p, self.events, step, dated=day is not None, addressee=addressee)
+        owed = self._addressees()
+        if addressee is not None and addressee not in owed:
+            clause = self.treaty.clause
+            reasons.append(
+                f"{self.treaty.key} {clause.article} names no notice to {addressee}: "
+                f"it owes notice to {', '.join(owed) if owed else 'the depositary alone'}"
+            )
         if day is None:
             return reasons
         for d in p.deadlines_for(step):
@@ -739,8 +778,12 @@ class Withdrawal:
         dated = [e.on for e in events if e.on is not None]
         today = day if day is not None else (dated[-1] if dated else None)
         items: list[AgendaItem] = []
+        notified = {e.addressee for e in events if e.step is Step.PARTIES_NOTIFIED}
+        owed = [] if None in notified else [a for a in self._addressees() if a not in notified]
         for r in p.steps:
-            if rules.order_violations(p, events, r.step, dated=True):
+            # A notice to the parties is due for each addressee still owed one.
+            addressee = owed[0] if r.step is Step.PARTIES_NOTIFIED and notified and owed else None
+            if rules.order_violations(p, events, r.step, dated=True, addressee=addressee):
                 continue
             legal = rules.window(p, events, r.step)
             closed = today is not None and legal.latest is not None and legal.latest < today
@@ -752,9 +795,12 @@ class Withdrawal:
                 allowed = self._notice_allowed_from()
                 if allowed is not None and (earliest is None or allowed > earliest):
                     earliest, earliest_provision = allowed, self.treaty.clause.article
+            if r.step is Step.INSTRUMENT_DEPOSITED and self.treaty.clause.required_contents:
+                note = f"the instrument must carry: {'; '.join(self.treaty.clause.required_contents)}"
             if r.step is Step.PARTIES_NOTIFIED:
-                owed = [a for a in self.treaty.clause.addressees if a != "depositary"]
-                note = f"notice owed to: {', '.join(owed)}" if owed else ""
+                if not owed:
+                    continue
+                note = f"notice owed to: {', '.join(owed)}"
             items.append(
                 AgendaItem(
                     step=r.step,
@@ -771,6 +817,10 @@ class Withdrawal:
                 )
             )
         return tuple(items)
+
+    def _addressees(self) -> tuple[str, ...]:
+        """Whom the treaty's clause owes notice besides the depositary."""
+        return tuple(a for a in self.treaty.clause.addressees if a != "depositary")
 
     def _notice_allowed_from(self) -> date | None:
         """The first day the treaty allows notice, where minimum participation and ``party_since`` say."""

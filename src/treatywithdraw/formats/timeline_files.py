@@ -31,6 +31,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
+from treatywithdraw.clauses import ADDRESSEES
 from treatywithdraw.errors import (
     CatalogueError,
     InvalidArgumentError,
@@ -96,7 +97,7 @@ _TOP = {
         "events",
     },
 }
-_EVENT = {"step", "on", "confidence", "sources", "note"}
+_EVENT = {"step", "on", "confidence", "sources", "note", "addressee"}
 
 
 def _show(value: object, limit: int = 80) -> str:
@@ -214,8 +215,18 @@ def _events(raw: object, problems: _Problems) -> list[Event]:
             )
         sources = problems.strings(item, "sources", where)
         note = problems.text(item, "note", where)
+        addressee = problems.text(item, "addressee", where)
+        if addressee is not None and (step is not Step.PARTIES_NOTIFIED or addressee not in ADDRESSEES - {"depositary"}):
+            problems.add(
+                f"{where}addressee",
+                f"{_show(addressee)}: an addressee belongs to a parties-notified step and is one of "
+                f"{', '.join(sorted(ADDRESSEES - {'depositary'}))}",
+            )
+            addressee = None
         if step is not None:
-            out.append(Event(step=step, on=on, sources=sources, note=note, confidence=confidence))
+            out.append(
+                Event(step=step, on=on, sources=sources, note=note, confidence=confidence, addressee=addressee)
+            )
     return out
 
 
@@ -459,6 +470,7 @@ def _event_record(e: Event) -> dict[str, Any]:
         "confidence": None if e.confidence is None else e.confidence.value,
         "sources": list(e.sources),
         "note": e.note,
+        "addressee": e.addressee,
     }
 
 

@@ -58,6 +58,8 @@ class Recorded(Protocol):
     def step(self) -> Step: ...
     @property
     def on(self) -> date | None: ...
+    @property
+    def addressee(self) -> str | None: ...
     def describe(self) -> str: ...
 
 
@@ -118,13 +120,16 @@ def state_violations(p: Procedure, events: Sequence[Recorded], step: Step) -> li
     return reasons
 
 
-def path_violations(p: Procedure, events: Sequence[Recorded], step: Step, *, dated: bool) -> list[str]:
+def path_violations(
+    p: Procedure, events: Sequence[Recorded], step: Step, *, dated: bool, addressee: str | None = None
+) -> list[str]:
     """Every rule of the path ``step`` would break if recorded next (dates aside).
 
     A step recorded twice without a branch reopening it, missing prerequisites, a step
     before one already recorded further on the path, a branch after the steps that
     close it, and (when not ``dated``) a step that needs a date. Empty for a step the
-    template lacks (:func:`state_violations` says so).
+    template lacks (:func:`state_violations` says so). Notice to the parties is one fact per
+    ``addressee``: it may be recorded once for each.
     """
     rule = p.get(step)
     if rule is None:
@@ -132,6 +137,10 @@ def path_violations(p: Procedure, events: Sequence[Recorded], step: Step, *, dat
     reasons: list[str] = []
     reopened = reopened_at(p, events, step)
     last = last_index(events, step)
+    if step is Step.PARTIES_NOTIFIED and addressee is not None:
+        # One fact per addressee: a notice to another addressee is not a repeat.
+        same = [i for i, e in enumerate(events) if e.step is step and e.addressee in (None, addressee)]
+        last = same[-1] if same else None
     if last is not None and reopened is None:
         prev = events[last]
         when = prev.on.isoformat() if prev.on else "an unconfirmed date"
@@ -172,9 +181,14 @@ def path_violations(p: Procedure, events: Sequence[Recorded], step: Step, *, dat
     return reasons
 
 
-def order_violations(p: Procedure, events: Sequence[Recorded], step: Step, *, dated: bool) -> list[str]:
+def order_violations(
+    p: Procedure, events: Sequence[Recorded], step: Step, *, dated: bool, addressee: str | None = None
+) -> list[str]:
     """:func:`state_violations` and :func:`path_violations` together: may ``step`` come next?"""
-    return [*state_violations(p, events, step), *path_violations(p, events, step, dated=dated)]
+    return [
+        *state_violations(p, events, step),
+        *path_violations(p, events, step, dated=dated, addressee=addressee),
+    ]
 
 
 def applies(d: Deadline, events: Sequence[Recorded]) -> bool:
@@ -267,7 +281,9 @@ class Window:
     conditions: tuple[str, ...] = ()
 
 
-def window(p: Procedure, events: Sequence[Recorded], step: Step, known: dict[Step, date] | None = None) -> Window:
+def window(
+    p: Procedure, events: Sequence[Recorded], step: Step, known: dict[Step, date] | None = None
+) -> Window:
     """The legal window for ``step`` given ``events``: the tightest of the enforced deadlines.
 
     ``known`` adds days for steps not recorded (projected ones), used when projecting.
