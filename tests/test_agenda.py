@@ -242,3 +242,31 @@ def test_the_deposit_names_the_contents_the_clause_requires() -> None:
         deposit.note
         == "the instrument must carry: a full explanation of the reasons motivating this withdrawal"
     )
+
+
+def test_a_procedure_file_may_override_a_step_for_some_treaties() -> None:
+    import tomllib
+
+    record = tomllib.loads((PACKAGE / "data" / "procedures" / "lv.toml").read_text("utf-8"))
+    record["overrides"] = [
+        {
+            "step": "government-decision",
+            "categories": ["human-rights"],
+            "required": True,
+            "note": "test: the government's bill is required for this category",
+            "basis": "a test, not Latvian law",
+        }
+    ]
+    template = procedure_from_record(record, file="lv-test.toml")
+    human_rights = template.for_treaty(tw.treaty("istanbul"))
+    arms = template.for_treaty(tw.treaty("ottawa"))
+    assert human_rights.rule("government-decision").required
+    assert (
+        human_rights.rule("government-decision").note
+        == "test: the government's bill is required for this category"
+    )
+    assert not arms.rule("government-decision").required
+    assert "government-decision" in human_rights.approval_steps()
+    record["overrides"] = [{"step": "senate-approval", "basis": "x"}]
+    with pytest.raises(CatalogueError, match="override for senate-approval, which the template lacks"):
+        procedure_from_record(record, file="lv-test.toml")

@@ -28,6 +28,7 @@ from treatywithdraw.procedures._model import (
     Confidence,
     Deadline,
     Duration,
+    Override,
     Procedure,
     Source,
     Step,
@@ -56,6 +57,7 @@ class _ProcedureReader(Reader):
         deadlines = [x for r in part(lambda: self.subs("deadlines")) or () if (x := r.part(r.deadline))]
         durations = [y for r in part(lambda: self.subs("durations")) or () if (y := r.part(r.duration))]
         sources = [z for r in part(lambda: self.subs("sources")) or () if (z := r.part(r.source))]
+        overrides = [o for r in part(lambda: self.subs("overrides")) or () if (o := r.part(r.override))]
         fields = {
             "key": part(lambda: self.nonempty("key")),
             "name": part(lambda: self.nonempty("name")),
@@ -76,6 +78,7 @@ class _ProcedureReader(Reader):
                 deadlines=tuple(deadlines),
                 durations=tuple(durations),
                 sources=tuple(sources),
+                overrides=tuple(overrides),
                 **fields,  # type: ignore[arg-type]
             )
         except TreatyWithdrawError as exc:  # the template's own consistency checks
@@ -161,6 +164,22 @@ class _ProcedureReader(Reader):
         period = self.period("period")
         assert period is not None
         return Duration(step=self._step_name(self.text("step"), "step"), period=period, basis=self.nonempty("basis"))
+
+    def override(self) -> Override:
+        def maybe_flag(field: str) -> bool | None:
+            value = self._get(field, bool, None, False)
+            return None if value is None else bool(value)
+
+        return Override(
+            step=self._step_name(self.text("step"), "step"),
+            treaties=self.strings("treaties"),
+            categories=self.strings("categories"),
+            required=maybe_flag("required"),
+            typical=maybe_flag("typical"),
+            provision=self._get("provision", str, None, False),
+            note=self._get("note", str, None, False),
+            basis=self.nonempty("basis"),
+        )
 
     def source(self) -> Source:
         url = self.nonempty("url")

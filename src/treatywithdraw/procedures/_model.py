@@ -28,6 +28,7 @@ __all__ = [
     "Confidence",
     "Deadline",
     "Duration",
+    "Override",
     "Procedure",
     "Source",
     "Step",
@@ -299,6 +300,30 @@ class Deadline:
 
 
 @attrs.frozen(kw_only=True)
+class Override:
+    """Where the state's law differs for some treaties: a step's rule for those treaties.
+
+    Applies when the treaty's key (or an alias) is in ``treaties`` or its category in
+    ``categories``. The fields set (not ``None``) replace the step's own: a law being
+    required for some treaties only, another provision, another note.
+    """
+
+    step: Step = attrs.field(converter=Step)
+    treaties: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    required: bool | None = None
+    typical: bool | None = None
+    provision: str | None = None
+    note: str | None = None
+    basis: str = ""
+
+    def matches(self, treaty: Treaty) -> bool:
+        """Whether this override applies when leaving ``treaty``."""
+        names = {treaty.key, *treaty.aliases}
+        return bool(names & set(self.treaties)) or treaty.category in self.categories
+
+
+@attrs.frozen(kw_only=True)
 class Duration:
     """A typical time from the previous step on the path to ``step``, for projections.
 
@@ -342,6 +367,8 @@ class Procedure:
     unconfirmed: tuple[str, ...] = ()
     """Rules the research could not confirm: documented here, not encoded."""
     aliases: tuple[str, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    """Rules that differ for some treaties or categories (:meth:`for_treaty` applies them)."""
 
     def __attrs_post_init__(self) -> None:
         for field in ("key", "name", "summary"):
@@ -360,6 +387,7 @@ class Procedure:
             ("sources", Source),
             ("unconfirmed", str),
             ("aliases", str),
+            ("overrides", Override),
         ):
             _tuple_of("Procedure", field, getattr(self, field), kind)
         problems = _check(self)
@@ -501,7 +529,20 @@ class Procedure:
             else r
             for r in self.steps
         )
-        return attrs.evolve(self, steps=steps)
+        for o in self.overrides:
+            if o.matches(treaty):
+                changes = {
+                    k: v
+                    for k, v in (
+                        ("required", o.required),
+                        ("typical", o.typical),
+                        ("provision", o.provision),
+                        ("note", o.note),
+                    )
+                    if v is not None
+                }
+                steps = tuple(attrs.evolve(r, **changes) if r.step == o.step else r for r in steps)  # type: ignore[arg-type]
+        return attrs.evolve(self, steps=steps, overrides=())
 
     def to_markdown(self) -> str:
         """The template as a Markdown table: step, actor, required, needs, provision.
@@ -553,6 +594,11 @@ def _check(p: Procedure) -> list[str]:
     for s in p.approval:
         if s not in known:
             problems.append(f"approval names {s}, which the template lacks")
+    for o in p.overrides:
+        if o.step not in known:
+            problems.append(f"override for {o.step}, which the template lacks")
+        if not o.treaties and not o.categories:
+            problems.append(f"override for {o.step} names no treaty and no category")
     if not problems:
         for s in p.prerequisites(Step.INSTRUMENT_DEPOSITED):
             rule = p.get(s)
