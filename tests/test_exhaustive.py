@@ -187,9 +187,12 @@ def test_latest_receipt_date_is_exact_every_day(key: str) -> None:
                 except tw.NoticeNotAllowedError:
                     continue
                 answered += 1
-                assert tw.effective_date(t, r, rounding=rounding, **opts) <= target  # type: ignore[arg-type]
+                # A clause that requires a named date (CFC Art. 30): the plan is for a notice
+                # naming the target itself, which the clause allows on r and refuses on r + 1.
+                named = {"later_date": target} if t.clause.later_date is LaterDate.REQUIRED else {}
+                assert tw.effective_date(t, r, rounding=rounding, **opts, **named) <= target  # type: ignore[arg-type]
                 try:
-                    after = tw.effective_date(t, r + ONE, rounding=rounding, **opts)  # type: ignore[arg-type]
+                    after = tw.effective_date(t, r + ONE, rounding=rounding, **opts, **named)  # type: ignore[arg-type]
                 except tw.NoticeNotAllowedError:
                     continue
                 assert after > target, (key, target, rounding, r)

@@ -257,6 +257,9 @@ def check_latest_receipt(t: Treaty, draw: Draw) -> str:
     else:  # no rounding chosen and none by default: both must agree
         modes = ROUNDINGS
         assert all(latest == latest_receipt_date(t, target, rounding=m, **opts) for m in modes)
+    if t.clause.later_date is LaterDate.REQUIRED:
+        # The notice must name its date (CFC Art. 30): plan for one naming the target.
+        opts = {**opts, "later_date": target}
     for mode in modes:
         on_time = outcome(t, latest, opts, mode)
         assert isinstance(on_time, date) and on_time <= target, (t.key, target, mode, latest, on_time)
