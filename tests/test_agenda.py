@@ -270,3 +270,24 @@ def test_a_procedure_file_may_override_a_step_for_some_treaties() -> None:
     record["overrides"] = [{"step": "senate-approval", "basis": "x"}]
     with pytest.raises(CatalogueError, match="override for senate-approval, which the template lacks"):
         procedure_from_record(record, file="lv-test.toml")
+
+
+def test_a_broken_procedure_file_is_set_aside_and_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+    import warnings
+
+    from treatywithdraw import procedures as registry
+
+    for path in (PACKAGE / "data" / "procedures").glob("*.toml"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "xx.toml").write_text('key = "XX"\nname = "Nowhere"\n', "utf-8")
+    monkeypatch.setattr(registry, "_folder", lambda: tmp_path)
+    monkeypatch.setattr(registry, "_loaded", None)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert registry.procedure("LV").name == "Latvia"  # the others keep working
+    assert any("xx.toml" in str(w.message) for w in caught)
+    with pytest.raises(CatalogueError, match=r"xx\.toml"):
+        registry.procedure("xx")
+    assert [p.file for p in registry.procedure_problems()] == ["treatywithdraw/data/procedures/xx.toml"]
+    monkeypatch.setattr(registry, "_loaded", None)

@@ -11,6 +11,7 @@ import concurrent.futures
 import inspect
 import pickle
 from datetime import date
+from pathlib import Path
 from typing import Any, get_type_hints
 
 import attrs
@@ -18,6 +19,7 @@ import pytest
 
 import treatywithdraw as tw
 from treatywithdraw import errors
+from treatywithdraw.catalogue import load_treaty_file
 from treatywithdraw.clauses import Convention
 from treatywithdraw.cli import main
 from treatywithdraw.conventions import RULES
@@ -409,3 +411,20 @@ def test_errors_compare_by_kind_message_and_facts() -> None:
 )
 def test_a_fix_is_spelled_for_each_front_end(fix: tw.Fix, python: str, cli: str, file: str) -> None:
     assert (fix.spelled("python"), fix.spelled("cli"), fix.spelled("file")) == (python, cli, file)
+
+
+@pytest.mark.parametrize("written", ["2025-W26-5", "20250627", " 2025-06-27", "2025-06-27\n"])
+def test_a_data_file_date_is_read_by_the_one_date_parser(written: str) -> None:
+    # Python's date.fromisoformat reads week dates and basic forms; a data file may not.
+    text = (Path(tw.__file__).parent / "data" / "treaties" / "ottawa.toml").read_text("utf-8")
+    text = text.replace('adopted = "1997-09-18"', f"adopted = {written!r}".replace("'", '"').replace("\n", "\\n"))
+    with pytest.raises(tw.CatalogueError) as info:
+        load_treaty_file("ottawa.toml", text)
+    assert info.value.field == "adopted"
+
+
+def test_a_data_file_party_code_is_read_by_the_one_party_parser() -> None:
+    text = (Path(tw.__file__).parent / "data" / "treaties" / "ottawa.toml").read_text("utf-8")
+    with pytest.raises(tw.CatalogueError) as info:
+        load_treaty_file("ottawa.toml", text.replace('party = "LV"', 'party = "lv"', 1))
+    assert info.value.field == "evidence.cases[0].party"

@@ -10,18 +10,42 @@ from __future__ import annotations
 
 import difflib
 import enum
-import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, Self, TypeVar
 
-from treatywithdraw.errors import CatalogueError, Problem, TreatyWithdrawError
+from treatywithdraw._dates import as_date
+from treatywithdraw._inputs import party_code
+from treatywithdraw.errors import (
+    CatalogueError,
+    InvalidArgumentError,
+    InvalidDateError,
+    Problem,
+    TreatyWithdrawError,
+)
 from treatywithdraw.periods import Period
 
 __all__ = ["Reader", "Skip"]
 
-# ISO 3166-1 alpha-2, exactly two ASCII capitals (\Z: a trailing newline is not a match).
-_PARTY_RE = re.compile(r"[A-Z]{2}\Z")
+
+
+def _iso_day(text: str, field: str) -> date:
+    """The one date parser (``as_date``), held to the exact form a file must use."""
+    if text != text.strip():
+        raise ValueError(text)
+    try:
+        return as_date(text, field)
+    except InvalidDateError:
+        raise ValueError(text) from None
+
+
+def _is_party_code(text: str) -> bool:
+    """The one party-code parser (``party_code``), held to the exact form a file must use."""
+    try:
+        return party_code(text) == text
+    except InvalidArgumentError:
+        return False
+
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -96,7 +120,7 @@ class Reader:
         value = self.table[field]
         if kind is date and isinstance(value, str):
             try:
-                value = date.fromisoformat(value)
+                value = _iso_day(value, field)
             except ValueError:
                 raise self.fail(field, f"{value!r} is not an ISO date YYYY-MM-DD") from None
         if kind is date and isinstance(value, datetime):
@@ -172,7 +196,7 @@ class Reader:
 
     def party(self, field: str) -> str:
         code = self.text(field)
-        if not _PARTY_RE.match(code):
+        if not _is_party_code(code):
             raise self.fail(field, f"{code!r} is not an ISO 3166-1 alpha-2 code like 'LV'")
         return code
 

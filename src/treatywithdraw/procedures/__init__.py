@@ -19,10 +19,11 @@ treatywithdraw.errors.UnknownPartyError: no withdrawal procedure for 'UA': Ukrai
 from __future__ import annotations
 
 import threading
+import warnings
 from pathlib import Path
 
 from treatywithdraw._dates import shown
-from treatywithdraw.errors import UnknownPartyError
+from treatywithdraw.errors import CatalogueError, CatalogueWarning, UnknownPartyError
 from treatywithdraw.procedures._files import load_procedure_file
 from treatywithdraw.procedures._model import (
     BRANCH_STEPS,
@@ -47,6 +48,7 @@ __all__ = [
     "Step",
     "StepRule",
     "procedure",
+    "procedure_problems",
     "procedures",
 ]
 
@@ -57,23 +59,31 @@ _NOT_WITHDRAWALS = {
 }
 
 _lock = threading.Lock()
-_loaded: tuple[dict[str, Procedure], tuple[Procedure, ...]] | None = None
+_loaded: tuple[dict[str, Procedure], tuple[Procedure, ...], dict[str, CatalogueError]] | None = None
 
 
 def _folder() -> Path:
     return Path(__file__).resolve().parent.parent / "data" / "procedures"
 
 
-def _registry() -> tuple[dict[str, Procedure], tuple[Procedure, ...]]:
-    """Every procedure file, read once: the index of codes and aliases, and the templates in order."""
+def _registry() -> tuple[dict[str, Procedure], tuple[Procedure, ...], dict[str, CatalogueError]]:
+    """Every procedure file, read once: the index of codes and aliases, the templates in
+    order, and the files that were refused (by file name), each warned about once."""
     global _loaded
     if _loaded is None:
         with _lock:
             if _loaded is None:
-                found = [load_procedure_file(path) for path in sorted(_folder().glob("*.toml"))]
+                found: list[Procedure] = []
+                broken: dict[str, CatalogueError] = {}
+                for path in sorted(_folder().glob("*.toml")):
+                    try:
+                        found.append(load_procedure_file(path))
+                    except CatalogueError as exc:  # set aside: the other templates keep working
+                        broken[path.stem.upper()] = exc
+                        warnings.warn(f"procedure files: {exc}", CatalogueWarning, stacklevel=3)
                 found.sort(key=lambda p: (p.key == "generic", p.key))
                 index = {name.upper(): p for p in found for name in (p.key, *p.aliases)}
-                _loaded = index, tuple(found)
+                _loaded = index, tuple(found), broken
     return _loaded
 
 
@@ -94,8 +104,10 @@ def procedure(party: str | Procedure) -> Procedure:
     if isinstance(party, Procedure):
         return party
     name = party.strip().upper() if isinstance(party, str) else ""
-    index, everything = _registry()
+    index, everything, broken = _registry()
     found = index.get(name)
+    if found is None and name in broken:
+        raise broken[name].with_traceback(None)
     if found is None:
         known = ", ".join(p.key for p in everything if p.key != "generic")
         why = _NOT_WITHDRAWALS.get(name)
@@ -116,3 +128,12 @@ def procedure(party: str | Procedure) -> Procedure:
 def procedures() -> tuple[Procedure, ...]:
     """Every template, countries by code, then the generic one."""
     return _registry()[1]
+
+
+def procedure_problems() -> tuple[CatalogueError, ...]:
+    """The procedure files that were refused, each naming its file and every field at fault.
+
+    >>> procedure_problems()
+    ()
+    """
+    return tuple(_registry()[2].values())
