@@ -38,6 +38,13 @@ def rule(t: Treaty) -> str:
             f"periods of {fp.first.describe()} from {fp.start.isoformat()}, then {fp.then.describe()}; "
             f"notice at least {fp.notice_before_end.describe()} before a period ends; {late}"
         )
+    if c.kind is ClauseKind.FIXED_DATE:
+        fd = c.fixed_date
+        assert fd is not None
+        return (
+            f"effect on {fd.effect_on[1]:02d}-{fd.effect_on[0]:02d} (day-month) for a notice received by the "
+            f"{fd.receipt_by[1]:02d}-{fd.receipt_by[0]:02d} before it"
+        )
     assert c.notice_period is not None
     parts = [f"{c.notice_period.describe()} after receipt"]
     mp = c.minimum_participation

@@ -158,3 +158,45 @@ class TestNoClause:
 
     def test_vclt56_on_request(self) -> None:
         assert effective_date("iccpr", "1997-08-25", apply_vclt56=True) == date(1998, 8, 25)
+
+
+class TestFixedCalendarDate:
+    """A fixed day of the year chosen by a receipt cut-off (kind = "fixed-date")."""
+
+    def test_opec_takes_effect_at_the_beginning_of_the_next_calendar_year(self) -> None:
+        # OPEC Statute Art. 8: "at the beginning of the next calendar year after the date of its receipt".
+        assert effective_date("opec-statute", "2018-12-03") == date(2019, 1, 1)  # Qatar
+        assert effective_date("opec-statute", "2018-12-31") == date(2019, 1, 1)
+        assert effective_date("opec-statute", "2019-01-01") == date(2020, 1, 1)
+
+    def test_the_whaling_convention_takes_effect_on_30_june(self) -> None:
+        # ICRW Art. XI: withdrawal on 30 June "by giving notice on or before 1st January, of the same year".
+        assert effective_date("icrw", "2018-12-26") == date(2019, 6, 30)  # Japan
+        assert effective_date("icrw", "2019-01-01") == date(2019, 6, 30)  # on the cut-off itself
+        assert effective_date("icrw", "2019-01-02") == date(2020, 6, 30)
+
+    def test_the_single_convention_counts_from_1_july(self) -> None:
+        # Art. 46(2): on or before 1 July -> 1 January next; after 1 July -> a year later.
+        assert effective_date("single-convention-1961", "2011-06-29") == date(2012, 1, 1)  # Bolivia
+        assert effective_date("single-convention-1961", "2011-07-01") == date(2012, 1, 1)
+        assert effective_date("single-convention-1961", "2011-07-02") == date(2013, 1, 1)
+
+    def test_planning_gives_the_cut_off(self) -> None:
+        assert tw.latest_receipt_date("single-convention-1961", "2013-01-01") == date(2012, 7, 1)
+        assert tw.latest_receipt_date("icrw", "2020-06-29") == date(2019, 1, 1)
+        assert tw.latest_receipt_date("opec-statute", "2024-01-01") == date(2023, 12, 31)
+
+    def test_the_derivation_names_the_fixed_day_and_the_cut_off(self) -> None:
+        text = tw.effect("icrw", "2018-12-26").explain()
+        assert "Fixed date: Art. XI dates the effect on June 30 for a notice received by the January 1 before it" in text
+        assert "on or before 2019-01-01, so the effect is on 2019-06-30" in text
+
+    def test_a_fixed_day_every_year_has(self) -> None:
+        from treatywithdraw.clauses import FixedDate
+
+        with pytest.raises(tw.InvalidArgumentError, match="every year has"):
+            FixedDate(effect_on=(2, 29), receipt_by=(1, 1))
+        with pytest.raises(tw.InvalidArgumentError, match="every year has"):
+            FixedDate(effect_on="06-30", receipt_by=(1, 1))  # type: ignore[arg-type]
+        with pytest.raises(tw.InvalidDateError, match="after the calendar's last year"):
+            effective_date("icrw", "9999-01-02")

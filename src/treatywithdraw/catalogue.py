@@ -30,6 +30,7 @@ from treatywithdraw.clauses import (
     Anchor,
     ClauseKind,
     Convention,
+    FixedDate,
     FixedPeriods,
     LaterDate,
     MinimumParticipation,
@@ -270,6 +271,7 @@ class _Reader(Reader):
         addressees = part(self._addressees) or ()
         minimum = part(lambda: self.sub("minimum_participation", required=False))
         fixed = part(lambda: self.sub("fixed_periods", required=False))
+        fixed_day = part(lambda: self.sub("fixed_date", required=False))
         has_convention = kind is not ClauseKind.NONE or "convention" in self.table
         convention = part(lambda: self.choice("convention", Convention)) if has_convention else None
         fields = {
@@ -285,6 +287,7 @@ class _Reader(Reader):
             "no_clause_note": part(lambda: self.text("no_clause_note", "")),
             "minimum_participation": part(minimum.minimum) if minimum else None,
             "fixed_periods": part(fixed.fixed) if fixed else None,
+            "fixed_date": part(fixed_day.fixed_date) if fixed_day else None,
             "party_terms": tuple(t for r in part(lambda: self.subs("party_terms")) or () if (t := r.part(r.terms))),
         }
         if len(self.problems) > before:
@@ -313,6 +316,13 @@ class _Reader(Reader):
                 raise self.fail("convention", "fixed-periods clauses use 'end-of-period'")
         elif convention is Convention.END_OF_PERIOD:
             raise self.fail("convention", "'end-of-period' needs kind = 'fixed-periods'")
+        if kind is ClauseKind.FIXED_DATE:
+            if clause.fixed_date is None:
+                raise self.fail("fixed_date", "required when kind is 'fixed-date'")
+            if convention is not Convention.FIXED_DATE:
+                raise self.fail("convention", "fixed-date clauses use 'fixed-date'")
+        elif convention is Convention.FIXED_DATE:
+            raise self.fail("convention", "'fixed-date' needs kind = 'fixed-date'")
         return clause
 
     def _rounding(self) -> Rounding | None:
@@ -329,6 +339,18 @@ class _Reader(Reader):
             if who not in ADDRESSEES:
                 self.fail(f"addressees[{i}]", f"{who!r} is not one of {sorted(ADDRESSEES)}")
         return addressees
+
+    def _month_day(self, field: str) -> tuple[int, int]:
+        raw = self.text(field)
+        parts = raw.split("-")
+        if len(parts) == 2 and all(len(p) == 2 and p.isascii() and p.isdigit() for p in parts):
+            month, day = int(parts[0]), int(parts[1])
+            if 1 <= month <= 12 and 1 <= day <= (28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+                return month, day
+        raise self.fail(field, f"{raw!r} is not a day every year has, written MM-DD (e.g. '06-30')")
+
+    def fixed_date(self) -> FixedDate:
+        return FixedDate(effect_on=self._month_day("effect_on"), receipt_by=self._month_day("receipt_by"))
 
     def minimum(self) -> MinimumParticipation:
         period = self.period("period")

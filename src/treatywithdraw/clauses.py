@@ -21,6 +21,7 @@ __all__ = [
     "Anchor",
     "ClauseKind",
     "Convention",
+    "FixedDate",
     "FixedPeriods",
     "LaterDate",
     "MinimumParticipation",
@@ -40,6 +41,9 @@ class ClauseKind(enum.Enum):
     NOTICE = "notice"
     """Notice, then a notice period, then the counting convention."""
     FIXED_PERIODS = "fixed-periods"
+    FIXED_DATE = "fixed-date"
+    """The effect falls on a fixed day of the year, chosen by a receipt cut-off (OPEC Art. 8,
+    the Single Convention Art. 46, the Whaling Convention Art. XI)."""
     """Fixed periods of validity; notice must come before the current one ends."""
     NONE = "none"
     """No withdrawal clause (VCLT Art. 56 may apply, on request only)."""
@@ -60,6 +64,8 @@ class Convention(enum.Enum, metaclass=CheckedEnumType):
     END_OF_FOLLOWING_YEAR = "end-of-following-year"
     """31 December of the year after the year of receipt (UNESCO Art. II(6))."""
     END_OF_PERIOD = "end-of-period"
+    FIXED_DATE = "fixed-date"
+    """A fixed day of the year: the first one whose receipt cut-off the notice met."""
     """The end of the current fixed period (Genocide Convention Art. XIV)."""
 
 
@@ -125,6 +131,38 @@ class FixedPeriods:
     Europe Art. 7)."""
 
 
+def _month_day(instance: object, attribute: attrs.Attribute[tuple[int, int]], value: object) -> None:
+    ok = isinstance(value, tuple) and len(value) == 2 and all(type(v) is int for v in value)
+    if ok:
+        assert isinstance(value, tuple)
+        month: int = value[0]
+        day: int = value[1]
+        ok = 1 <= month <= 12 and 1 <= day <= (28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+    if not ok:
+        from treatywithdraw._dates import shown
+        from treatywithdraw.errors import InvalidArgumentError
+
+        raise InvalidArgumentError(
+            f"FixedDate.{attribute.name} must be a (month, day) every year has, not {shown(value)}",
+            value=value,
+            field=attribute.name,
+        )
+
+
+@attrs.frozen(kw_only=True)
+class FixedDate:
+    """The effect on a fixed day of the year, for a notice received by a cut-off before it.
+
+    ``effect_on`` and ``receipt_by`` are (month, day). The effective date is the first
+    ``effect_on`` after receipt whose cut-off (the last ``receipt_by`` before it, the day
+    itself included) the receipt met. The Single Convention, Art. 46(2): received on or
+    before 1 July, effect on 1 January of the succeeding year; after 1 July, a year later.
+    """
+
+    effect_on: tuple[int, int] = attrs.field(validator=_month_day)
+    receipt_by: tuple[int, int] = attrs.field(validator=_month_day)
+
+
 @attrs.frozen(kw_only=True)
 class PartyTerms:
     """Terms one party holds that the treaty itself lacks (a reservation accepted at joining)."""
@@ -163,8 +201,13 @@ class WithdrawalClause:
     extendable_by_decision: bool = False
     earlier_by_agreement: bool = False
     no_clause_note: str = ""
-    minimum_participation: MinimumParticipation | None = attrs.field(default=None, validator=of_type(MinimumParticipation, optional=True))
-    fixed_periods: FixedPeriods | None = attrs.field(default=None, validator=of_type(FixedPeriods, optional=True))
+    minimum_participation: MinimumParticipation | None = attrs.field(
+        default=None, validator=of_type(MinimumParticipation, optional=True)
+    )
+    fixed_periods: FixedPeriods | None = attrs.field(
+        default=None, validator=of_type(FixedPeriods, optional=True)
+    )
+    fixed_date: FixedDate | None = attrs.field(default=None, validator=of_type(FixedDate, optional=True))
     party_terms: tuple[PartyTerms, ...] = attrs.field(default=(), validator=tuple_of(PartyTerms))
 
     def terms_for(self, party: str | None) -> PartyTerms | None:

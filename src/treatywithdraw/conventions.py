@@ -97,6 +97,13 @@ RULES: Final[dict[Convention, ConventionRule]] = {
         json_name="end-of-following-year",
         from_expiry=False,
     ),
+    Convention.FIXED_DATE: ConventionRule(
+        # The "expiry" of a fixed-date clause is the fixed day itself (effects._fixed_date_effect).
+        forward=lambda expiry, received: expiry,
+        inverse=lambda target: Inverse("expiry", target),
+        words="the withdrawal takes effect on the fixed day of the year the clause names",
+        json_name="fixed-date",
+    ),
     Convention.END_OF_PERIOD: ConventionRule(
         # The expiry of a fixed-periods clause is the end of the period itself.
         forward=lambda expiry, received: expiry,

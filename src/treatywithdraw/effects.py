@@ -57,10 +57,22 @@ __all__ = [
 # intention to denounce or withdraw from a treaty under paragraph 1."
 VCLT56_NOTICE = Period(months=12)
 _ONE_DAY = timedelta(days=1)
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_RULES = ("clause", "party-terms", "vclt56", "fixed-periods")
-
-
+_RULES = ("clause", "party-terms", "vclt56", "fixed-periods", "fixed-date")
 
 
 def _rule(instance: object, attribute: object, value: object) -> None:
@@ -98,7 +110,7 @@ class Effect:
     pending: str | None = attrs.field(default=None, validator=of_type(str, optional=True))
     party: str | None = attrs.field(default=None, validator=of_type(str, optional=True))
     rule: str = attrs.field(default="clause", validator=_rule)
-    """Where the period came from: ``clause``, ``party-terms``, ``vclt56`` or ``fixed-periods``."""
+    """Where the date came from: ``clause``, ``party-terms``, ``vclt56``, ``fixed-periods`` or ``fixed-date``."""
     notice_period: Period | None = attrs.field(default=None, validator=of_type(Period, optional=True))
     convention: Convention | None = attrs.field(default=None, validator=of_type(Convention, optional=True))
     rounding: Rounding = attrs.field(default=Rounding.RAISE, validator=of_type(Rounding))
@@ -198,6 +210,38 @@ def _fixed_period_end(t: Treaty, received: date) -> tuple[date, date]:
     return end, deadline
 
 
+def _cutoff_before(effect: date, receipt_by: tuple[int, int]) -> date:
+    """The last ``receipt_by`` day before ``effect``: the cut-off for that effect."""
+    same_year = date(effect.year, *receipt_by)
+    return same_year if same_year < effect else date(effect.year - 1, *receipt_by)
+
+
+def _fixed_date_effect(t: Treaty, received: date) -> date:
+    """The first fixed day after ``received`` whose cut-off ``received`` met.
+
+    Single Convention Art. 46(2): "if received ... on or before the first day of July in
+    any year, shall take effect on the first day of January in the succeeding year, and,
+    if received after the first day of July, shall take effect as if it had been received
+    on or before the first day of July in the succeeding year".
+    """
+    fd = t.clause.fixed_date
+    assert fd is not None
+    year = received.year  # at most two years on: a cut-off falls within every year
+    while True:
+        try:
+            effect = date(year, *fd.effect_on)
+        except ValueError:  # past 9999
+            raise InvalidDateError(
+                f"{t.key} {t.clause.article}: a notice received {received.isoformat()} takes effect after "
+                "the calendar's last year (9999)",
+                value=received,
+                field="received",
+            ) from None
+        if effect > received and received <= _cutoff_before(effect, fd.receipt_by):
+            return effect
+        year += 1
+
+
 class _Run:
     """One computation under one rounding, noting the first period that fell on a missing day."""
 
@@ -276,6 +320,9 @@ def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, plann
             end = _late_fixed_notice(t, received, end, deadline, notes)
         expiry, computed, period = end, end, None
         rule = "fixed-periods"
+    elif clause.kind is ClauseKind.FIXED_DATE and rule == "clause":
+        expiry = computed = _fixed_date_effect(t, received)
+        period, rule = None, "fixed-date"
     else:
         assert period is not None and convention is not None
         expiry, rounded = run.add(received, period)
@@ -331,7 +378,9 @@ def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, plann
         party=opts.party,
         rule=rule,
         notice_period=period,
-        convention=convention if rule != "fixed-periods" else Convention.END_OF_PERIOD,
+        convention={"fixed-periods": Convention.END_OF_PERIOD, "fixed-date": Convention.FIXED_DATE}.get(
+            rule, convention
+        ),
         rounding=run.asked,
         rounded=rounded,
         computed=computed,
@@ -547,7 +596,9 @@ def _outcome(result: Effect | TreatyWithdrawError) -> str:
     return result.date.isoformat()
 
 
-def _inputs(treaty: TreatyLike, received: DateLike, options: object, values: dict[str, object]) -> tuple[Treaty, date, NoticeOptions]:
+def _inputs(
+    treaty: TreatyLike, received: DateLike, options: object, values: dict[str, object]
+) -> tuple[Treaty, date, NoticeOptions]:
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
     day = received if type(received) is date else as_date(received, "received", t.depositary.time_zone)
     opts = DEFAULT_OPTIONS if options is None and not values else merge_options(options, values)
@@ -643,6 +694,8 @@ def _single_rounding_latest(t: Treaty, target: date, opts: NoticeOptions, mode: 
 
     if clause.kind is ClauseKind.FIXED_PERIODS and clause.terms_for(opts.party) is None:
         return _latest_in_fixed_periods(t, target)
+    if clause.kind is ClauseKind.FIXED_DATE and clause.terms_for(opts.party) is None:
+        return _latest_for_fixed_date(t, target)
     _, convention, period, _ = _terms(t, opts)
     assert convention is not None and period is not None
     inverse = RULES[convention].inverse(target)
@@ -667,6 +720,16 @@ def _single_rounding_latest(t: Treaty, target: date, opts: NoticeOptions, mode: 
     while (following := effect_of(guess + _ONE_DAY)) is not None and following <= target:
         guess += _ONE_DAY
     return guess
+
+
+def _latest_for_fixed_date(t: Treaty, target: date) -> date:
+    """The cut-off of the last fixed day on or before ``target``."""
+    fd = t.clause.fixed_date
+    assert fd is not None
+    effect = date(target.year, *fd.effect_on)
+    if effect > target:
+        effect = date(target.year - 1, *fd.effect_on)
+    return _cutoff_before(effect, fd.receipt_by)
 
 
 def _latest_in_fixed_periods(t: Treaty, target: date) -> date:
@@ -875,6 +938,16 @@ def _explain(e: Effect) -> str:
             ends = "the period ends"
         step(
             f"Counting convention 'end-of-period': the withdrawal takes effect when {ends}, {e.expiry.isoformat()}."
+        )
+    elif e.rule == "fixed-date":
+        fd = clause.fixed_date
+        assert fd is not None and e.expiry is not None
+        cutoff = _cutoff_before(e.expiry, fd.receipt_by)
+        step(
+            f"Fixed date: {clause.article} dates the effect on {_MONTHS[fd.effect_on[0] - 1]} {fd.effect_on[1]} "
+            f"for a notice received by the {_MONTHS[fd.receipt_by[0] - 1]} {fd.receipt_by[1]} before it; "
+            f"received {e.received.isoformat()}, on or before {cutoff.isoformat()}, so the effect is on "
+            f"{e.expiry.isoformat()}."
         )
     else:
         assert e.notice_period is not None and e.expiry is not None and e.convention is not None

@@ -24,8 +24,7 @@ from typing import Protocol
 
 import attrs
 
-from treatywithdraw.errors import AmbiguousDateError
-from treatywithdraw.periods import Period, add_period
+from treatywithdraw.periods import Period, shift
 from treatywithdraw.procedures._model import Deadline, Procedure, Step
 
 __all__ = [
@@ -205,11 +204,8 @@ def applies(d: Deadline, events: Sequence[Recorded]) -> bool:
 
 def _both(start: date, period: Period) -> tuple[date, date]:
     """``start + period`` as (backward, forward): equal unless a month end is ambiguous."""
-    try:
-        day = add_period(start, period)
-    except AmbiguousDateError as exc:
-        return exc.candidates
-    return day, day
+    shifted = shift(start, period)
+    return shifted.backward, shifted.forward
 
 
 def bounds(d: Deadline, ref: date) -> tuple[tuple[date, date] | None, tuple[date, date] | None]:
