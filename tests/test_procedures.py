@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from treatywithdraw.errors import InvalidArgumentError, UnknownPartyError
+from treatywithdraw.errors import InvalidArgumentError, NotAWithdrawalError, UnknownPartyError
+from treatywithdraw.formats import load_timeline
 from treatywithdraw.periods import Period
 from treatywithdraw.procedures import (
     BRANCH_STEPS,
@@ -20,6 +21,7 @@ from treatywithdraw.procedures import (
     procedure,
     procedures,
 )
+from treatywithdraw.timeline import Suspension
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES = ("LV", "LT", "EE", "PL", "FI")
@@ -59,23 +61,28 @@ def test_aliases(alias: str, code: str) -> None:
 
 
 def test_procedures_lists_every_template() -> None:
-    assert [p.key for p in procedures()] == ["EE", "FI", "LT", "LV", "PL", "generic"]
+    keys = [p.key for p in procedures()]
+    assert keys[-1] == "generic" and keys[:-1] == sorted(keys[:-1])
+    assert {"US", "GB", "DE", "FR", "HU", "UA", "RU", "ZA", "PH", "EU", "LV", "LT", "EE", "PL", "FI"} <= set(keys)
+    assert len(keys) >= 20
 
 
 def test_unknown_party_names_the_known_codes() -> None:
     with pytest.raises(UnknownPartyError) as info:
-        procedure("ZA")
+        procedure("BR")
     assert isinstance(info.value, LookupError)
     message = str(info.value)
-    assert "'ZA'" in message
+    assert "'BR'" in message
     assert "LV" in message
     assert "generic" in message
 
 
-def test_ukraine_is_explained_as_a_suspension() -> None:
-    with pytest.raises(UnknownPartyError, match=r"VCLT Art\. 62") as info:
-        procedure("UA")
-    assert "not a withdrawal" in str(info.value)
+def test_ukraine_has_a_template_and_its_2025_notice_stays_a_suspension() -> None:
+    assert procedure("UA").name == "Ukraine"
+    seed = load_timeline(ROOT / "seeds" / "ua-ottawa-2025.toml")
+    assert isinstance(seed, Suspension)
+    with pytest.raises(NotAWithdrawalError, match=r"VCLT Art\. 62"):
+        _ = seed.effective_date
 
 
 @pytest.mark.parametrize("p", procedures(), ids=lambda p: p.key)

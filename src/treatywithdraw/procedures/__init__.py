@@ -8,12 +8,12 @@ state is adding a file. Codes and aliases are matched without regard to case.
 'Latvia'
 >>> procedure("lva").key
 'LV'
->>> [p.key for p in procedures()]
-['EE', 'FI', 'LT', 'LV', 'PL', 'generic']
->>> procedure("UA")
+>>> len(procedures()) >= 20
+True
+>>> procedure("BR")
 Traceback (most recent call last):
 ...
-treatywithdraw.errors.UnknownPartyError: no withdrawal procedure for 'UA': Ukraine's 2025 notification on the Ottawa Convention suspended it under VCLT Art. 62; it was not a withdrawal (see seeds/ua-ottawa-2025.toml). Pass procedure='generic' to model a withdrawal anyway; templates exist for EE, FI, LT, LV, PL
+treatywithdraw.errors.UnknownPartyError: no withdrawal procedure for 'BR': templates exist for AR, DE, EE, EU, FI, FR, GB, HU, LT, LV, NI, PH, PL, RU, UA, US, VE, ZA, decree; use procedure('generic') for any other state
 """
 
 from __future__ import annotations
@@ -52,11 +52,10 @@ __all__ = [
     "procedures",
 ]
 
-# Parties whose known 2025 acts are not withdrawals: say so instead of "unknown".
-_NOT_WITHDRAWALS = {
-    "UA": "Ukraine's 2025 notification on the Ottawa Convention suspended it under VCLT "
-    "Art. 62; it was not a withdrawal (see seeds/ua-ottawa-2025.toml)",
-}
+# Parties whose known acts are not withdrawals and that have no template: say so instead
+# of "unknown". (Ukraine has a template since 2026-11; its 2025 Ottawa notification, a
+# suspension under VCLT Art. 62, is the seed seeds/ua-ottawa-2025.toml, kind = "suspension".)
+_NOT_WITHDRAWALS: dict[str, str] = {}
 
 _lock = threading.Lock()
 _loaded: tuple[dict[str, Procedure], tuple[Procedure, ...], dict[str, CatalogueError]] | None = None
