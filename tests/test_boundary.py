@@ -428,3 +428,9 @@ def test_a_data_file_party_code_is_read_by_the_one_party_parser() -> None:
     with pytest.raises(tw.CatalogueError) as info:
         load_treaty_file("ottawa.toml", text.replace('party = "LV"', 'party = "lv"', 1))
     assert info.value.field == "evidence.cases[0].party"
+
+
+def test_a_closed_word_is_refused_by_its_type() -> None:
+    clause = tw.treaty("ottawa").clause
+    with pytest.raises(tw.InvalidArgumentError, match="armed_conflict_at must be one of 'expiry', 'notification'"):
+        attrs.evolve(clause, armed_conflict_at="whenever")

@@ -200,3 +200,29 @@ class TestFixedCalendarDate:
             FixedDate(effect_on="06-30", receipt_by=(1, 1))  # type: ignore[arg-type]
         with pytest.raises(tw.InvalidDateError, match="after the calendar's last year"):
             effective_date("icrw", "9999-01-02")
+
+
+class TestGenevaConflictAtNotification:
+    """Geneva Conventions Art. 63/62/142/158: the conflict is tested at the notification."""
+
+    def test_a_peacetime_notice_is_not_deferred_by_a_later_conflict(self) -> None:
+        e = tw.effect("gc-iii", "2025-03-01", armed_conflicts=[("2025-06-01", None)])
+        assert e.date == date(2026, 3, 1)  # Ottawa's rule (tested at expiry) would leave it pending
+        assert tw.effect("ottawa", "2025-03-01", armed_conflicts=[("2025-06-01", None)]).date is None
+
+    def test_a_notice_in_wartime_waits_for_peace_and_repatriation(self) -> None:
+        e = tw.effect("gc-iii", "2025-03-01", armed_conflicts=[("2024-06-01", None)])
+        assert e.date is None and "at notification (2025-03-01)" in (e.pending or "")
+        ended = tw.effect("gc-iii", "2025-03-01", armed_conflicts=[("2024-06-01", "2027-01-31")])
+        assert ended.date == date(2027, 1, 31)
+
+    def test_a_conflict_over_before_the_year_ends_leaves_the_year(self) -> None:
+        e = tw.effect("gc-iii", "2025-03-01", armed_conflicts=[("2024-01-01", "2025-06-01")])
+        assert e.date == date(2026, 3, 1)
+        assert e.notes[-1].startswith("At notification (2025-03-01) the party was engaged")
+
+
+def test_a_denunciation_that_takes_effect_immediately_or_on_a_named_date() -> None:
+    # ETS 90 Art. 14: "shall take effect immediately or at such later date as may be specified".
+    assert tw.effective_date("cets-090", "2025-03-01") == date(2025, 3, 1)
+    assert tw.effective_date("cets-090", "2025-03-01", later_date="2025-06-01") == date(2025, 6, 1)

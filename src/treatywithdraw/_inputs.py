@@ -13,7 +13,7 @@ from typing import Any
 from treatywithdraw._dates import as_date, shown
 from treatywithdraw.errors import InvalidArgumentError, InvalidDateError
 
-__all__ = ["conflict_pairs", "flag", "of_type", "party_code", "tuple_of"]
+__all__ = ["conflict_pairs", "flag", "of_type", "one_of", "party_code", "tuple_of"]
 
 
 def of_type(*kinds: type, optional: bool = False) -> Callable[[Any, Any, Any], None]:
@@ -56,6 +56,22 @@ def party_code(party: object) -> str:
         value=party,
         field="party",
     )
+
+
+def one_of(*values: str) -> Callable[[Any, Any, Any], None]:
+    """An attrs validator: one of a closed set of words."""
+
+    def check(instance: object, attribute: Any, value: object) -> None:
+        if value in values:
+            return
+        raise InvalidArgumentError(
+            f"{type(instance).__name__}.{attribute.name} must be one of {', '.join(map(repr, values))}, "
+            f"not {shown(value)}",
+            value=value,
+            field=attribute.name,
+        )
+
+    return check
 
 
 def tuple_of(*kinds: type) -> Callable[[Any, Any, Any], None]:

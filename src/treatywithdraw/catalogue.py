@@ -281,6 +281,7 @@ class _Reader(Reader):
             "notice_period": part(lambda: self.period("notice_period", required=kind is ClauseKind.NOTICE)),
             "later_date": part(lambda: self.choice("later_date", LaterDate, LaterDate.NONE)),
             "armed_conflict_deferral": part(lambda: self.flag("armed_conflict_deferral")),
+            "armed_conflict_at": part(self._conflict_at),
             "required_contents": part(lambda: self.strings("required_contents")),
             "extendable_by_decision": part(lambda: self.flag("extendable_by_decision")),
             "earlier_by_agreement": part(lambda: self.flag("earlier_by_agreement")),
@@ -324,6 +325,12 @@ class _Reader(Reader):
         elif convention is Convention.FIXED_DATE:
             raise self.fail("convention", "'fixed-date' needs kind = 'fixed-date'")
         return clause
+
+    def _conflict_at(self) -> str:
+        value = self.text("armed_conflict_at", "expiry")
+        if value not in ("expiry", "notification"):
+            raise self.fail("armed_conflict_at", f"{value!r} is not 'expiry' or 'notification'")
+        return value
 
     def _rounding(self) -> Rounding | None:
         raw = self.text("rounding", "")

@@ -13,7 +13,7 @@ from datetime import date
 
 import attrs
 
-from treatywithdraw._inputs import of_type, tuple_of
+from treatywithdraw._inputs import of_type, one_of, tuple_of
 from treatywithdraw.periods import CheckedEnumType, Period, Rounding
 
 __all__ = [
@@ -208,6 +208,9 @@ class WithdrawalClause:
         default=None, validator=of_type(FixedPeriods, optional=True)
     )
     fixed_date: FixedDate | None = attrs.field(default=None, validator=of_type(FixedDate, optional=True))
+    armed_conflict_at: str = attrs.field(default="expiry", validator=one_of("expiry", "notification"))
+    """When the armed-conflict condition is tested: at the ``expiry`` of the notice period
+    (Ottawa Art. 20(3)) or at the ``notification`` (Geneva Conventions Art. 63/62/142/158)."""
     party_terms: tuple[PartyTerms, ...] = attrs.field(default=(), validator=tuple_of(PartyTerms))
 
     def terms_for(self, party: str | None) -> PartyTerms | None:

@@ -365,7 +365,7 @@ def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, plann
                 "condition: they do not change the date."
             )
         else:
-            final, pending, note = _defer_for_conflicts(t, expiry, final, opts.armed_conflicts)
+            final, pending, note = _defer_for_conflicts(t, expiry, final, opts.armed_conflicts, received)
             if note:
                 notes.append(note)
 
@@ -483,17 +483,24 @@ def _defer_for_conflicts(
     expiry: date,
     final: date | None,
     conflicts: tuple[tuple[date, date | None], ...],
+    received: date | None = None,
 ) -> tuple[date | None, str | None, str]:
     # Ottawa Art. 20(3), CCM Art. 20(2): "If, however, on the expiry of that six-month
     # period, the withdrawing State Party is engaged in an armed conflict, the withdrawal
     # shall not take effect before the end of the armed conflict."
-    engaged = [(s, e) for s, e in conflicts if s <= expiry and (e is None or e >= expiry)]
+    # Geneva Conventions Arts. 63/62/142/158: "a denunciation of which notification has
+    # been made at a time when the denouncing Power is involved in a conflict shall not
+    # take effect until peace has been concluded" (armed_conflict_at = "notification").
+    at_notice = t.clause.armed_conflict_at == "notification" and received is not None
+    day = received if at_notice and received is not None else expiry
+    the, on = ("the notification", "At notification") if at_notice else ("the expiry", "On expiry")
+    engaged = [(s, e) for s, e in conflicts if s <= day and (e is None or e >= day)]
     if not engaged:
-        return final, None, f"No armed conflict given covers the expiry ({expiry.isoformat()})."
+        return final, None, f"No armed conflict given covers {the} ({day.isoformat()})."
     if any(e is None for _, e in engaged):
         start = min(s for s, _ in engaged)
         why = (
-            f"{t.key} {t.clause.article}: on expiry ({expiry.isoformat()}) the party is engaged in "
+            f"{t.key} {t.clause.article}: {on.lower()} ({day.isoformat()}) the party is engaged in "
             f"an armed conflict (since {start.isoformat()}, not ended); the withdrawal does not take "
             "effect before the conflict ends"
         )
@@ -505,13 +512,13 @@ def _defer_for_conflicts(
             if e is None:
                 why = (
                     f"{t.key} {t.clause.article}: the party is in armed conflict without a break "
-                    f"from before {expiry.isoformat()} (a conflict since {s.isoformat()} has not ended)"
+                    f"from before {day.isoformat()} (a conflict since {s.isoformat()} has not ended)"
                 )
                 return None, why, ""
             end = e
     moved = max(end, final) if final is not None else end
     note = (
-        f"On expiry ({expiry.isoformat()}) the party was engaged in an armed conflict that ended "
+        f"{on} ({day.isoformat()}) the party was engaged in an armed conflict that ended "
         f"{end.isoformat()}; the withdrawal takes effect when the conflict ends, on "
         f"{moved.isoformat()} (assumed: the end day itself, the treaty says 'not before the end')."
     )
