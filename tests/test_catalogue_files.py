@@ -230,6 +230,8 @@ def copied_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(catalogue, "_folder", lambda: folder)
     monkeypatch.setattr(catalogue, "_files", {})
     monkeypatch.setattr(catalogue, "_registry", None)
+    monkeypatch.setattr(catalogue, "_compiled_cache", None)
+    monkeypatch.setattr(catalogue, "_current", None)
     return folder
 
 

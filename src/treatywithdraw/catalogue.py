@@ -15,6 +15,7 @@ import enum
 import os
 import re
 import threading
+import zlib
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -493,6 +494,11 @@ def load_treaty_file(path: str | os.PathLike[str], text: str | None = None) -> T
         raise CatalogueError(f"not valid TOML: {exc}", file=label) from None
     except RecursionError:
         raise CatalogueError("nested too deeply to be a treaty file", file=label) from None
+    return _treaty_of(record, label)
+
+
+def _treaty_of(record: Mapping[str, Any], label: str) -> Treaty:
+    """A parsed file's record as a :class:`Treaty`, whose key must be the file's name."""
     treaty = Treaty.from_record(record, file=label)
     stem = Path(label).name.removesuffix(".toml")
     if stem != treaty.key:
@@ -545,11 +551,96 @@ def _file(key: str) -> Treaty | None:
 
 
 def _parse_file(path: Path) -> Treaty | CatalogueError:
+    """One catalogue file: from the compiled catalogue when the file is unchanged, else parsed."""
     label = f"treatywithdraw/data/treaties/{path.name}"
     try:
-        return load_treaty_file(label, _read_treaty_text(str(path)))
+        text = _read_treaty_text(str(path))
+        # One file asked for by its key: its own TOML is cheaper than the whole compiled
+        # catalogue, which is read once something needs every file or an alias.
+        compiled = _compiled_cache.get(path.stem) if _compiled_cache is not None else None
+        if compiled is not None and compiled["crc"] == zlib.crc32(text.encode("utf-8")):
+            return _treaty_of(compiled["record"], label)
+        return load_treaty_file(label, text)
     except CatalogueError as exc:
         return exc
+
+
+COMPILED_FILE = "_compiled.json"
+"""The compiled catalogue beside the treaty files: each file's parsed record and checksum.
+
+Generated from the files by ``scripts/gen_compiled_catalogue.py``; a test fails while it
+is stale. Reading JSON is several times cheaper than parsing TOML, and the alias index in
+it finds a treaty's file without reading the others. A file edited since (its checksum
+differs) is parsed from its TOML as before, so the compiled copy can be out of date but
+never wrong.
+"""
+
+_compiled_cache: dict[str, Any] | None = None
+
+
+def _compiled() -> dict[str, Any]:
+    """The compiled records by file stem (empty when there is no compiled file)."""
+    global _compiled_cache
+    if _compiled_cache is None:
+        import json
+
+        path = _folder() / COMPILED_FILE
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            files = data["files"] if data.get("schema") == 1 else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            files = {}
+        _compiled_cache = files if isinstance(files, dict) else {}
+    return _compiled_cache
+
+
+_current: bool | None = None
+
+
+def _compiled_is_current() -> bool:
+    """Whether the compiled catalogue matches every file of the folder (read, not parsed)."""
+    global _current
+    if _current is None:
+        compiled = _compiled()
+        paths = list(_folder().glob("*.toml"))
+        _current = {p.stem for p in paths} == set(compiled) and all(
+            compiled[p.stem]["crc"] == zlib.crc32(p.read_bytes()) for p in paths
+        )
+    return _current
+
+
+def _alias_file(name: str) -> str | None:
+    """The one file that names ``name`` as an alias, by the compiled index, while it is current."""
+    if not _compiled_is_current():
+        return None
+    owners = [stem for stem, entry in _compiled().items() if name in entry["record"].get("aliases", ())]
+    return str(owners[0]) if len(owners) == 1 else None
+
+
+def compile_catalogue(folder: Path | None = None) -> dict[str, Any]:
+    """The compiled catalogue of ``folder`` (default: the package's): what ``_compiled.json`` holds.
+
+    Every file's record as parsed from its TOML (dates as ISO strings) with its CRC-32.
+    """
+    import tomllib
+
+    where = folder if folder is not None else _folder()
+    files: dict[str, Any] = {}
+    for path in sorted(where.glob("*.toml"), key=lambda p: p.stem):
+        text = path.read_text("utf-8")
+        record = tomllib.loads(text.removeprefix("\ufeff"))
+        files[path.stem] = {"crc": zlib.crc32(text.encode("utf-8")), "record": _jsonable(record)}
+    return {"schema": 1, "files": files}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 def _load() -> _Registry:
@@ -565,6 +656,7 @@ def _load() -> _Registry:
     with _lock:
         if _registry is not None:
             return _registry
+        _compiled()  # every file is wanted: read the compiled catalogue once
         loaded: list[Treaty] = []
         problems: list[CatalogueError] = []
         for path in sorted(_folder().glob("*.toml"), key=lambda p: p.stem):
@@ -657,6 +749,13 @@ def treaty(key: TreatyLike) -> Treaty:
     # A key is its file name: read just that file. Aliases need the whole index.
     # No key is that long; a longer name is not looked up as a file (the OS would refuse it).
     found = _file(name) if len(name) <= 100 else None
+    if found is None and len(name) <= 100:
+        # An alias: the compiled index names its file, so only that file is read.
+        stem = _alias_file(name)
+        try:
+            found = _file(stem) if stem is not None else None
+        except CatalogueError:  # a broken file: the whole catalogue says what to do
+            found = None
     if found is None:
         registry = _load()
         refused = registry.refused_names.get(name)

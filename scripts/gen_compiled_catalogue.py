@@ -1,0 +1,36 @@
+"""Generate src/treatywithdraw/data/treaties/_compiled.json from the treaty files.
+
+Run ``python scripts/gen_compiled_catalogue.py`` after changing a treaty file;
+``tests/test_catalogue_index.py`` fails while the compiled catalogue is stale (the library
+still reads a changed file from its TOML, so a stale copy is slower, never wrong).
+``--check`` exits 1 instead of writing when the file differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from treatywithdraw.catalogue import COMPILED_FILE, _folder, compile_catalogue
+
+
+def render() -> str:
+    return json.dumps(compile_catalogue(), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="exit 1 if the file differs")
+    args = parser.parse_args(argv)
+    path = _folder() / COMPILED_FILE
+    text = render()
+    if args.check:
+        return 0 if path.exists() and path.read_text("utf-8") == text else 1
+    path.write_text(text, "utf-8")
+    print(f"wrote {path} ({len(text):,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

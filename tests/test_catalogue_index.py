@@ -1,0 +1,68 @@
+"""The compiled catalogue: generated from the files, never stale, never different from them."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import treatywithdraw as tw
+from treatywithdraw import catalogue
+from treatywithdraw.catalogue import COMPILED_FILE, load_treaty_file
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDER = Path(catalogue.__file__).parent / "data" / "treaties"
+
+
+def _generator() -> object:
+    spec = importlib.util.spec_from_file_location("gen", ROOT / "scripts" / "gen_compiled_catalogue.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_compiled_catalogue_is_current() -> None:
+    shipped = (FOLDER / COMPILED_FILE).read_text("utf-8")
+    assert shipped == _generator().render(), (  # type: ignore[attr-defined]
+        "the compiled catalogue is stale: run python scripts/gen_compiled_catalogue.py"
+    )
+
+
+def test_compiled_treaties_equal_the_files() -> None:
+    for t in tw.treaties():
+        assert load_treaty_file(FOLDER / f"{t.key}.toml") == t, t.key
+
+
+def test_an_alias_reads_one_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(catalogue, "_files", {})
+    monkeypatch.setattr(catalogue, "_registry", None)
+    assert tw.treaty("mine-ban").key == "ottawa"
+    assert list(catalogue._files) == ["ottawa"]  # the others were not parsed
+    assert catalogue._registry is None
+
+
+def test_an_edited_file_is_read_from_its_toml(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    folder = tmp_path / "treaties"
+    shutil.copytree(FOLDER, folder)
+    path = folder / "ottawa.toml"
+    path.write_text(path.read_text("utf-8").replace('notice_period = "P6M"', 'notice_period = "P12M"'), "utf-8")
+    for name, value in (("_folder", lambda: folder), ("_files", {}), ("_registry", None)):
+        monkeypatch.setattr(catalogue, name, value)
+    monkeypatch.setattr(catalogue, "_compiled_cache", None)
+    monkeypatch.setattr(catalogue, "_current", None)
+    assert str(tw.treaty("mine-ban").clause.notice_period) == "P12M"  # the alias path, not stale
+    assert len(tw.treaties()) == len(list(FOLDER.glob("*.toml")))
+    assert tw.effective_date("ottawa", "2025-06-27") == date(2026, 6, 27)  # the edit, not the compiled copy
+
+
+def test_a_fresh_process_reads_the_whole_catalogue() -> None:
+    code = "import treatywithdraw as tw; print(len(tw.treaties()), tw.catalogue_problems())"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out == f"{len(list(FOLDER.glob('*.toml')))} ()\n"
