@@ -434,3 +434,10 @@ def test_a_closed_word_is_refused_by_its_type() -> None:
     clause = tw.treaty("ottawa").clause
     with pytest.raises(tw.InvalidArgumentError, match="armed_conflict_at must be one of 'expiry', 'notification'"):
         attrs.evolve(clause, armed_conflict_at="whenever")
+
+
+def test_a_refusal_that_does_not_depend_on_the_month_end_is_raised_as_itself() -> None:
+    # 2025-08-31 + 6 months has no such day, but Ottawa lets no notice name its own date
+    # under either rounding: that refusal is the answer, not an ambiguity.
+    with pytest.raises(tw.NoticeNotAllowedError, match="does not let a notification name its own date"):
+        tw.effect("ottawa", "2025-08-31", later_date="2026-03-05")

@@ -66,3 +66,20 @@ def test_a_fresh_process_reads_the_whole_catalogue() -> None:
     code = "import treatywithdraw as tw; print(len(tw.treaties()), tw.catalogue_problems())"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out == f"{len(list(FOLDER.glob('*.toml')))} ()\n"
+
+
+def test_treaties_filter_by_category_depositary_and_period() -> None:
+    coe = tw.treaties(depositary="council of europe")
+    assert len(coe) >= 100 and all("Council of Europe" in t.depositary.name for t in coe)
+    yearly = tw.treaties(notice_period="P12M")
+    assert {t.key for t in tw.treaties(notice_period="P1Y")} == {t.key for t in yearly}  # P1Y == P12M
+    assert "kyoto" in {t.key for t in yearly}
+    assert all(t.category == "environment" for t in tw.treaties(category="environment"))
+    both = tw.treaties(lambda t: t.clause.later_date.value != "none", category="environment")
+    assert both and all(t.category == "environment" for t in both)
+    with pytest.raises(tw.InvalidArgumentError):
+        tw.treaties(notice_period="six months")
+    with pytest.raises(tw.InvalidArgumentError):
+        tw.treaties(category=1)  # type: ignore[arg-type]
+    with pytest.raises(tw.InvalidArgumentError):
+        tw.treaties(notice_period=6)  # type: ignore[arg-type]

@@ -45,7 +45,7 @@ from treatywithdraw.errors import (
     TreatyWithdrawError,
     UnknownTreatyError,
 )
-from treatywithdraw.periods import Rounding
+from treatywithdraw.periods import Period, Rounding
 
 __all__ = [
     "Case",
@@ -780,11 +780,27 @@ def treaty(key: TreatyLike) -> Treaty:
     return found
 
 
-def treaties(predicate: Callable[[Treaty], bool] | None = None) -> tuple[Treaty, ...]:
-    """Every treaty in the catalogue, sorted by key (those matching ``predicate``, if given).
+def treaties(
+    predicate: Callable[[Treaty], bool] | None = None,
+    *,
+    category: str | None = None,
+    depositary: str | None = None,
+    notice_period: Period | str | None = None,
+) -> tuple[Treaty, ...]:
+    """Every treaty in the catalogue, sorted by key; the filters given narrow it.
 
-    >>> len(treaties()) >= 11
+    Args:
+        predicate: a function of a :class:`Treaty`, true for the treaties wanted.
+        category: e.g. ``"arms-control"``, ``"environment"``, ``"human-rights"``.
+        depositary: a case-insensitive part of the depositary's name
+            (``"Council of Europe"``, ``"Secretary-General of the United Nations"``).
+        notice_period: a :class:`Period` or an ISO duration; equal periods match however
+            written (``"P1Y"`` finds the twelve-month clauses too).
+
+    >>> len(treaties()) >= 250
     True
+    >>> [t.key for t in treaties(category="arms-control", notice_period="P90D")]  # not "3 months": days
+    ['att', 'cwc']
     """
     if predicate is not None and not callable(predicate):
         raise InvalidArgumentError(
@@ -793,7 +809,28 @@ def treaties(predicate: Callable[[Treaty], bool] | None = None) -> tuple[Treaty,
             value=predicate,
             field="predicate",
         )
+    for name, value in (("category", category), ("depositary", depositary)):
+        if value is not None and not isinstance(value, str):
+            raise InvalidArgumentError(
+                f"{name} must be a str, not {type(value).__name__} {shown(value)}", value=value, field=name
+            )
+    period = notice_period
+    if isinstance(period, str):
+        period = Period.parse(period)
+    elif period is not None and not isinstance(period, Period):
+        raise InvalidArgumentError(
+            f"notice_period must be a Period or an ISO duration such as 'P6M', not {shown(period)}",
+            value=period,
+            field="notice_period",
+        )
     everything = _load().everything
+    if category is not None:
+        everything = tuple(t for t in everything if t.category == category)
+    if depositary is not None:
+        wanted = depositary.casefold()
+        everything = tuple(t for t in everything if wanted in t.depositary.name.casefold())
+    if period is not None:
+        everything = tuple(t for t in everything if t.clause.notice_period == period)
     if predicate is None:
         return everything
     # The predicate is the caller's code: what it raises is theirs, and passes through.

@@ -162,11 +162,13 @@ def _read_period(text: object) -> tuple[int, int, int] | str:
     return years, months, days
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class Period:
     """A calendar period: years, months and days, kept apart.
 
-    A period is not a ``timedelta``: "6 months" has no fixed number of days.
+    A period is not a ``timedelta``: "6 months" has no fixed number of days. Equal
+    periods compare equal however they are written (``P1Y`` and ``P12M``): years and
+    months are added together and rounded once, so they are the same period.
 
     >>> Period(months=6)
     Period(years=0, months=6, days=0)
@@ -210,6 +212,19 @@ class Period:
     def total_months(self) -> int:
         """Years and months together, in months."""
         return self.years * 12 + self.months
+
+    def __eq__(self, other: object) -> bool:
+        """``P1Y == P12M``: the same months and days.
+
+        >>> Period(years=1) == Period(months=12), Period(months=12) == Period(days=365)
+        (True, False)
+        """
+        if not isinstance(other, Period):
+            return NotImplemented
+        return (self.total_months, self.days) == (other.total_months, other.days)
+
+    def __hash__(self) -> int:
+        return hash((self.total_months, self.days))
 
     def __neg__(self) -> Period:
         return Period(years=-self.years, months=-self.months, days=-self.days)
