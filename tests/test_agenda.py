@@ -291,3 +291,23 @@ def test_a_broken_procedure_file_is_set_aside_and_named(tmp_path: Path, monkeypa
         registry.procedure("xx")
     assert [p.file for p in registry.procedure_problems()] == ["treatywithdraw/data/procedures/xx.toml"]
     monkeypatch.setattr(registry, "_loaded", None)
+
+
+def test_no_revocation_is_due_once_the_withdrawal_took_effect() -> None:
+    w = _latvia("instrument-deposited")
+    assert any(i.step is Step.REVOCATION for i in w.agenda("2025-12-26"))
+    assert all(i.step is not Step.REVOCATION for i in w.agenda("2025-12-27"))  # VCLT Art. 68
+
+
+def test_revocation_stays_due_while_the_effect_is_unsettled() -> None:
+    # A month-end receipt: the effect is 2026-02-28 or 2026-03-01; by the earlier, no revocation.
+    w = tw.Withdrawal.start(party="BR", treaty="ottawa", procedure="generic").record(
+        "instrument-deposited", "2025-08-31"
+    )
+    assert any(i.step is Step.REVOCATION for i in w.agenda("2026-02-27"))
+    assert all(i.step is not Step.REVOCATION for i in w.agenda("2026-02-28"))
+    # A treaty with no clause, VCLT Art. 56 not asked for: no effect, so revocation stays possible.
+    silent = tw.Withdrawal.start(party="BR", treaty="icescr", procedure="generic").record(
+        "instrument-deposited", "2025-01-10"
+    )
+    assert any(i.step is Step.REVOCATION for i in silent.agenda("2030-01-01"))

@@ -25,7 +25,7 @@ kept apart: it is not a withdrawal and has no effective date; asking for one rai
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from typing import NoReturn, Unpack
 
@@ -785,6 +785,8 @@ class Withdrawal:
             addressee = owed[0] if r.step is Step.PARTIES_NOTIFIED and notified and owed else None
             if rules.order_violations(p, events, r.step, dated=True, addressee=addressee):
                 continue
+            if r.step is Step.REVOCATION and today is not None and self._effective_by(events, today):
+                continue  # VCLT Art. 68: a notification can be revoked only before it takes effect
             legal = rules.window(p, events, r.step)
             closed = today is not None and legal.latest is not None and legal.latest < today
             if closed and not r.required:
@@ -817,6 +819,19 @@ class Withdrawal:
                 )
             )
         return tuple(items)
+
+    def _effective_by(self, events: Sequence[Event], day: date) -> bool:
+        """Whether the deposit among ``events`` has taken effect by ``day`` (under either rounding)."""
+        deposit = next((e for e in reversed(events) if e.step is Step.INSTRUMENT_DEPOSITED), None)
+        # Asked only where a revocation could come next: after a deposit, which is always dated.
+        assert deposit is not None and deposit.on is not None
+        try:
+            e = self._effect_of(deposit.on)
+        except AmbiguousDateError as exc:
+            return day >= exc.candidates[0]
+        except TreatyWithdrawError:
+            return False
+        return e.date is not None and day >= e.date
 
     def _addressees(self) -> tuple[str, ...]:
         """Whom the treaty's clause owes notice besides the depositary."""
