@@ -981,6 +981,37 @@ def _agenda_item(draw: st.DrawFn) -> Callable[[], object]:
     return lambda: tw.AgendaItem(**fields).describe()
 
 
+@target("withdrawals")
+def _withdrawals(draw: st.DrawFn) -> Callable[[], object]:
+    return lambda: [r.to_record() for r in tw.withdrawals()[:3]]
+
+
+@target("pending")
+def _pending(draw: st.DrawFn) -> Callable[[], object]:
+    return invoke(draw, tw.pending, {"as_of": draw(mix(valid_dates))}, {})
+
+
+@target("RealWithdrawal")
+def _real_withdrawal(draw: st.DrawFn) -> Callable[[], object]:
+    base = tw.withdrawals()[0]
+    fields = {
+        "party": draw(mix(st.just(base.party))),
+        "treaty": base.treaty,
+        "received": draw(mix(st.none(), valid_days)),
+        "effective": None,
+        "computed": None,
+        "origin": "case:x",
+        "source": "https://example.org",
+        "timeline": base.timeline,
+    }
+
+    def run() -> object:
+        r = tw.RealWithdrawal(**fields)
+        return r.to_record(), r.status(date(2026, 1, 1))
+
+    return run
+
+
 @target("Withdrawal.project")
 def _withdrawal_project(draw: st.DrawFn) -> Callable[[], object]:
     w = draw(valid_withdrawals)
@@ -1164,6 +1195,7 @@ _METHODS_FUZZED = {
     "Fix": {"spelled"},
     "WithdrawalView": {"to_record"},
     "AgendaItem": {"describe", "to_record"},
+    "RealWithdrawal": {"to_record", "status"},
     "Event": {"describe"},
     "Projection": {"effective_date"},
     "Procedure": {

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
     # Procedures and timelines
     # (the registry's `procedures()` stays in treatywithdraw.procedures: the name is the subpackage's)
     from treatywithdraw.procedures import Procedure, Step, procedure
+    from treatywithdraw.register import RealWithdrawal, pending, withdrawals
     from treatywithdraw.timeline import AgendaItem, Event, Projection, Status, Suspension, Withdrawal
     from treatywithdraw.view import WithdrawalView, view
 
@@ -95,6 +96,9 @@ _LAZY = {
     "Status": "timeline",
     "Suspension": "timeline",
     "Withdrawal": "timeline",
+    "RealWithdrawal": "register",
+    "pending": "register",
+    "withdrawals": "register",
     "WithdrawalView": "view",
     "view": "view",
     "load_timeline": "formats",
@@ -143,6 +147,10 @@ __all__ = [
     "timeline_to_json",
     "WithdrawalView",
     "view",
+    # the register of real withdrawals
+    "RealWithdrawal",
+    "pending",
+    "withdrawals",
     # exports (iCalendar needs the 'ics' extra, the chart the 'plot' extra)
     "plot_timelines",
     "procedure_state_diagram",

@@ -22,7 +22,6 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 from typing import Any, NoReturn
 
 from treatywithdraw.errors import (
@@ -33,7 +32,6 @@ from treatywithdraw.errors import (
     InvalidDateError,
     NoticeNotAllowedError,
     NoWithdrawalClauseError,
-    TimelineFileError,
     TreatyWithdrawError,
 )
 
@@ -165,6 +163,34 @@ def _parser() -> argparse.ArgumentParser:
         "with legal windows, effect or projection (docs/cli.md)",
     )
 
+    p = sub.add_parser(
+        "pending",
+        help="the real withdrawals that take effect on or after a day",
+        description="List the real withdrawals the package knows (seeds and catalogue cases) that take "
+        "effect on or after --as-of, in the order they take effect.",
+        epilog="examples:\n  treatywithdraw pending --as-of 2026-01-01\n"
+        "  treatywithdraw pending --as-of 2026-01-01 --format ics > pending.ics",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--as-of", metavar="D", help="the day to list from (default: today)")
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "csv", "ics"],
+        default="text",
+        help="text (default), json, csv or ics",
+    )
+
+    p = sub.add_parser(
+        "withdrawals",
+        help="every real withdrawal the package knows, as CSV or JSON",
+        description="The register of real withdrawals: the seeds and every evidence case of the catalogue, "
+        "with receipt, the stated and the computed effective date, and the source.",
+        epilog="examples:\n  treatywithdraw withdrawals > withdrawals.csv\n  treatywithdraw withdrawals --format json",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--as-of", metavar="D", help="add each one's status on that day")
+    p.add_argument("--format", choices=["csv", "json"], default="csv", help="csv (default) or json")
+
     sub.add_parser(
         "example",
         help="the Latvian 2025 Ottawa withdrawal, step by step",
@@ -185,8 +211,16 @@ def _option_fields() -> list[Any]:
 
 # Every notice option is a flag of `effective`, named after the option (--later-date);
 # `plan` takes those that shape a plan (the others describe a notice already given).
-_EFFECT_OPTIONS = ("rounding", "party", "later_date", "party_since", "armed_conflicts", "apply_vclt56",
-                   "extended_to", "agreement_in_force")
+_EFFECT_OPTIONS = (
+    "rounding",
+    "party",
+    "later_date",
+    "party_since",
+    "armed_conflicts",
+    "apply_vclt56",
+    "extended_to",
+    "agreement_in_force",
+)
 _PLAN_OPTIONS = ("rounding", "party", "party_since", "apply_vclt56")
 
 
@@ -394,6 +428,17 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "example":
         return _example(date.today())
+    if args.command == "pending":
+        return _pending(args)
+    if args.command == "withdrawals":
+        from treatywithdraw.register import withdrawals, withdrawals_csv
+
+        as_of = _day(args.as_of, "--as-of")
+        if args.format == "json":
+            _dump([r.to_record(as_of) for r in withdrawals()])
+        else:
+            print(withdrawals_csv(as_of), end="")
+        return 0
     if args.command == "timeline":
         return _timeline(args)
     raise AssertionError(args.command)  # pragma: no cover
@@ -428,13 +473,6 @@ def _print_treaty(t: Any) -> None:
         print(f"  source: {s.url} (read {s.read_on.isoformat()})")
 
 
-def _seed(name: str) -> Path:
-    """A seed timeline: shipped in the wheel, or at the root of a source checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "data" / "seeds" / name, here.parent.parent / "seeds" / name):
-        if candidate.is_file():
-            return candidate
-    raise TimelineFileError(f"the example timeline {name} is not installed: reinstall treatywithdraw")
 
 
 def _example(as_of: date) -> int:
@@ -442,9 +480,41 @@ def _example(as_of: date) -> int:
     from treatywithdraw.formats import load_timeline
     from treatywithdraw.timeline import Withdrawal
 
-    withdrawal = load_timeline(_seed("lv-ottawa-2025.toml"))
+    withdrawal = load_timeline("lv-ottawa-2025")  # a seed shipped with the package, by name
     assert isinstance(withdrawal, Withdrawal)  # the seed is a withdrawal, not a suspension
     print(withdrawal.explain(as_of=as_of))
+    return 0
+
+
+def _pending(args: argparse.Namespace) -> int:
+    from treatywithdraw.register import pending
+
+    as_of = _day(args.as_of, "--as-of") or date.today()
+    found = pending(as_of)
+    if args.format == "json":
+        _dump([r.to_record(as_of) for r in found])
+    elif args.format == "csv":
+        import csv
+        import io
+
+        out = io.StringIO()
+        rows = [r.to_record(as_of) for r in found]
+        if rows:
+            writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+        print(out.getvalue(), end="")
+    elif args.format == "ics":
+        from treatywithdraw.formats import to_ics
+
+        print(to_ics([r.timeline for r in found], as_of=as_of), end="")
+    else:
+        for r in found:
+            assert r.computed is not None
+            print(
+                f"{r.computed.isoformat()}  {r.party}  {r.treaty.short_name} ({r.treaty.key})  received "
+                f"{r.received.isoformat() if r.received else '?'}  [{r.origin}]"
+            )
     return 0
 
 
@@ -480,7 +550,7 @@ def _timeline(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = ("effective", "plan", "treaties", "show", "timeline", "example")
+_COMMANDS = ("effective", "plan", "treaties", "show", "timeline", "pending", "withdrawals", "example")
 
 _CONTROL = {i: f"\\x{i:02x}" for i in [*range(32), 127]} | {10: "\\n", 13: "\\r", 9: " "}
 

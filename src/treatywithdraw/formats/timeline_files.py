@@ -52,6 +52,7 @@ __all__ = [
     "TOML_SCHEMA",
     "Timeline",
     "load_timeline",
+    "seed_names",
     "parse_timeline",
     "timeline_from_json",
     "timeline_from_record",
@@ -437,15 +438,52 @@ def _read(path: object) -> tuple[bytes, str]:
     return data, name
 
 
+def seed_folders() -> tuple[Path, ...]:
+    """Where the seed timelines are: in the installed package, or at the root of a checkout."""
+    here = Path(__file__).resolve().parent.parent
+    return tuple(p for p in (here / "data" / "seeds", here.parent.parent / "seeds") if p.is_dir())
+
+
+def seed_names() -> tuple[str, ...]:
+    """The names of the seed timelines shipped with the package (``lv-ottawa-2025``, ...).
+
+    >>> "lv-ottawa-2025" in seed_names()
+    True
+    """
+    names: set[str] = set()
+    for folder in seed_folders():
+        names.update(p.stem for p in folder.glob("*.toml"))
+    return tuple(sorted(names))
+
+
+def _seed_path(name: str) -> Path | None:
+    """The seed file a bare name (no folder, no suffix) names, if there is one."""
+    if not _SEED_NAME.fullmatch(name):
+        return None
+    for folder in seed_folders():
+        candidate = folder / f"{name}.toml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+_SEED_NAME = re.compile(r"[a-z]{2}-[a-z0-9-]+-[0-9]{4}")
+
+
 def load_timeline(path: str | Path) -> Timeline:
     r"""Load a timeline file: TOML (``seeds/lv-ottawa-2025.toml``), or JSON if it ends in ``.json``.
 
-    The file must be UTF-8 (a leading byte-order mark is ignored) and at most
-    :data:`MAX_TIMELINE_BYTES` long: the size is checked before anything is parsed.
+    A seed shipped with the package can be named alone, from any directory:
+    ``load_timeline("lv-ottawa-2025")`` (:func:`seed_names` lists them). The file must be
+    UTF-8 (a leading byte-order mark is ignored) and at most :data:`MAX_TIMELINE_BYTES`
+    long: the size is checked before anything is parsed.
 
     Raises:
         TimelineFileError: there is no such file, it cannot be read, it is too large, or
             its content is wrong (the message names the file and the field).
+
+    >>> load_timeline("lv-ottawa-2025").effective_date
+    datetime.date(2025, 12, 27)
 
     >>> import pathlib, tempfile
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "lv.toml"
@@ -453,6 +491,10 @@ def load_timeline(path: str | Path) -> Timeline:
     >>> load_timeline(path).procedure.key
     'LV'
     """
+    if isinstance(path, str) and not os.path.exists(path):
+        seed = _seed_path(path)
+        if seed is not None:
+            path = seed
     data, name = _read(path)
     if name.lower().endswith(".json"):
         return timeline_from_json(data, file=name)

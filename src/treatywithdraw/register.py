@@ -1,0 +1,172 @@
+"""The register of real withdrawals the package knows: the seeds and the catalogue's cases.
+
+Every record is a real withdrawal from a cited source: the seed timelines (recorded
+step by step) and the evidence cases of the treaty files (a receipt and an effective
+date, each from its source). The register doubles as the library's largest oracle:
+for every record with both dates the computed effect must equal the recorded one
+(``tests/test_register.py``).
+
+>>> from datetime import date
+>>> lv = [r for r in withdrawals() if r.party == "LV" and r.treaty.key == "ottawa"]
+>>> [(r.received, r.computed, r.origin) for r in lv]
+[(datetime.date(2025, 6, 27), datetime.date(2025, 12, 27), 'seed:lv-ottawa-2025')]
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+from functools import cache
+
+import attrs
+
+from treatywithdraw._dates import DateLike, as_date
+from treatywithdraw._inputs import of_type
+from treatywithdraw.catalogue import Case, Treaty, treaties
+from treatywithdraw.errors import TreatyWithdrawError
+from treatywithdraw.formats.timeline_files import load_timeline, seed_folders, seed_names
+from treatywithdraw.options import NoticeOptions
+from treatywithdraw.procedures import Step
+from treatywithdraw.timeline import Event, Suspension, Withdrawal
+
+__all__ = ["RealWithdrawal", "pending", "withdrawals", "withdrawals_csv"]
+
+
+@attrs.frozen(kw_only=True)
+class RealWithdrawal:
+    """One real withdrawal: who left what, received when, effective when, and where it is recorded.
+
+    ``effective`` is the date the sources state (``None`` where they state none, as for a
+    seed whose effect is still to come); ``computed`` is what the library computes from
+    the receipt (``None`` where the law gives no single answer, or nothing was received).
+    ``origin`` is ``seed:<name>`` or ``case:<treaty key>``.
+    """
+
+    party: str = attrs.field(validator=of_type(str))
+    treaty: Treaty = attrs.field(validator=of_type(Treaty))
+    received: date | None = attrs.field(validator=of_type(date, optional=True))
+    effective: date | None = attrs.field(validator=of_type(date, optional=True))
+    computed: date | None = attrs.field(validator=of_type(date, optional=True))
+    origin: str = attrs.field(validator=of_type(str))
+    source: str = attrs.field(validator=of_type(str))
+    note: str = attrs.field(default="", validator=of_type(str))
+    timeline: Withdrawal = attrs.field(validator=of_type(Withdrawal), repr=False, eq=False)
+
+    def status(self, as_of: DateLike) -> str:
+        """Where it stood on ``as_of`` (the timeline's status, or why there is none)."""
+        try:
+            return str(self.timeline.status(as_of))
+        except TreatyWithdrawError as exc:
+            return f"no single answer ({type(exc).__name__})"
+
+    def to_record(self, as_of: DateLike | None = None) -> dict[str, str]:
+        """A flat, CSV- and JSON-ready record (ISO dates, empty where unknown)."""
+        out = {
+            "party": self.party,
+            "treaty": self.treaty.key,
+            "received": self.received.isoformat() if self.received else "",
+            "effective_recorded": self.effective.isoformat() if self.effective else "",
+            "effective_computed": self.computed.isoformat() if self.computed else "",
+            "origin": self.origin,
+            "source": self.source,
+        }
+        if as_of is not None:
+            out["status"] = self.status(as_of)
+        return out
+
+
+def _case_options(case: Case) -> NoticeOptions:
+    return NoticeOptions(
+        later_date=case.later_date, extended_to=case.extended_to, agreement_in_force=case.agreement_in_force
+    )
+
+
+def _from_case(t: Treaty, case: Case) -> RealWithdrawal:
+    options = _case_options(case)
+    timeline = Withdrawal.start(party=case.party, treaty=t, procedure="generic", options=options)
+    timeline = timeline.replay([Event(step=Step.INSTRUMENT_DEPOSITED, on=case.received, sources=case.source)])
+    return RealWithdrawal(
+        party=case.party,
+        treaty=t,
+        received=case.received,
+        effective=case.effective,
+        computed=_computed(timeline),
+        origin=f"case:{t.key}",
+        source=case.source,
+        note=case.note,
+        timeline=timeline,
+    )
+
+
+def _computed(w: Withdrawal) -> date | None:
+    try:
+        return w.effective_date
+    except TreatyWithdrawError:
+        return None
+
+
+def _from_seed(name: str) -> RealWithdrawal | None:
+    w = load_timeline(name)
+    if isinstance(w, Suspension):  # not a withdrawal (Ukraine, 2025)
+        return None
+    deposit = w.deposit
+    return RealWithdrawal(
+        party=w.party,
+        treaty=w.treaty,
+        received=None if deposit is None else deposit.on,
+        effective=None,
+        computed=_computed(w),
+        origin=f"seed:{name}",
+        source=next(iter(w.sources), next((s for e in w.events for s in e.sources), "")),
+        note=w.note or "",
+        timeline=w,
+    )
+
+
+@cache
+def _register(folders: tuple[str, ...]) -> tuple[RealWithdrawal, ...]:
+    seeds = [r for name in seed_names() if (r := _from_seed(name)) is not None]
+    by_key = {(r.party, r.treaty.key, r.received): r for r in seeds}
+    cases = []
+    for t in treaties():
+        for case in t.evidence.cases:
+            key = (case.party, t.key, case.received)
+            if key in by_key:  # the seed records this one step by step: keep it, with the stated date
+                by_key[key] = attrs.evolve(by_key[key], effective=case.effective, source=case.source)
+            else:
+                cases.append(_from_case(t, case))
+    everything = [*by_key.values(), *cases]
+    everything.sort(key=lambda r: (r.received or date.max, r.party, r.treaty.key))
+    return tuple(everything)
+
+
+def withdrawals() -> tuple[RealWithdrawal, ...]:
+    """Every real withdrawal the package knows, by receipt day (unreceived ones last).
+
+    A seed and a case of the same withdrawal are one record (the seed's, with the case's
+    stated effective date).
+    """
+    return _register(tuple(str(p) for p in seed_folders()))
+
+
+def pending(as_of: DateLike) -> tuple[RealWithdrawal, ...]:
+    """The withdrawals that take effect on or after ``as_of``, in the order they take effect.
+
+    >>> [(r.party, r.treaty.key, r.computed) for r in pending("2026-01-01") if r.treaty.key == "ottawa"]
+    [('FI', 'ottawa', datetime.date(2026, 1, 10)), ('PL', 'ottawa', datetime.date(2026, 2, 20))]
+    """
+    day = as_date(as_of, "as_of")
+    found = [r for r in withdrawals() if r.computed is not None and r.computed >= day]
+    found.sort(key=lambda r: (r.computed or date.max, r.party))
+    return tuple(found)
+
+
+def withdrawals_csv(as_of: DateLike | None = None) -> str:
+    """The register as CSV for dataset users: one row a withdrawal, ISO dates."""
+    out = io.StringIO()
+    rows = [r.to_record(as_of) for r in withdrawals()]
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
