@@ -35,10 +35,19 @@ def seed(code: str) -> Withdrawal:
     return w
 
 
-def test_the_seed_directory_holds_the_six_files() -> None:
-    assert sorted(p.name for p in SEEDS.glob("*.toml")) == sorted(
-        f"{c}-ottawa-2025.toml" for c in (*EFFECTIVE, "ua")
-    )
+ALL_SEEDS = sorted(p.stem for p in SEEDS.glob("*.toml"))
+
+
+def test_the_seed_directory_holds_the_2025_ottawa_files_and_named_seeds() -> None:
+    assert {f"{c}-ottawa-2025" for c in (*EFFECTIVE, "ua")} <= set(ALL_SEEDS)
+    for name in ALL_SEEDS:  # <party>-<treaty key>-<year of its first step>
+        party, _, rest = name.partition("-")
+        key, year = rest.rsplit("-", 1)
+        timeline = load_timeline(SEEDS / f"{name}.toml")
+        assert (timeline.party.lower(), timeline.treaty.key) == (party, key), name
+        dated = [e.on for e in timeline.history if e.on is not None]
+        first = dated[0].year if dated else int(year)
+        assert int(year) == first, name
 
 
 @pytest.mark.parametrize(("code", "effective"), EFFECTIVE.items())
@@ -67,18 +76,18 @@ def test_latvian_seed_status() -> None:
     assert lv.status(date(2025, 4, 24)) == Status.APPROVED
 
 
-@pytest.mark.parametrize("code", [*EFFECTIVE, "ua"])
-def test_json_round_trip_of_every_seed_is_exact(code: str) -> None:
-    timeline = load_timeline(SEEDS / f"{code}-ottawa-2025.toml")
+@pytest.mark.parametrize("name", ALL_SEEDS)
+def test_json_round_trip_of_every_seed_is_exact(name: str) -> None:
+    timeline = load_timeline(SEEDS / f"{name}.toml")
     text = timeline_to_json(timeline)
     back = timeline_from_json(text)
     assert back == timeline
     assert timeline_to_json(back) == text
 
 
-@pytest.mark.parametrize("code", [*EFFECTIVE, "ua"])
-def test_every_seed_event_has_sources_and_a_confidence_label(code: str) -> None:
-    timeline = load_timeline(SEEDS / f"{code}-ottawa-2025.toml")
+@pytest.mark.parametrize("name", ALL_SEEDS)
+def test_every_seed_event_has_sources_and_a_confidence_label(name: str) -> None:
+    timeline = load_timeline(SEEDS / f"{name}.toml")
     assert timeline.sources
     for event in timeline.history:
         assert event.sources, event
