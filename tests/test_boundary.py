@@ -417,7 +417,9 @@ def test_a_fix_is_spelled_for_each_front_end(fix: tw.Fix, python: str, cli: str,
 def test_a_data_file_date_is_read_by_the_one_date_parser(written: str) -> None:
     # Python's date.fromisoformat reads week dates and basic forms; a data file may not.
     text = (Path(tw.__file__).parent / "data" / "treaties" / "ottawa.toml").read_text("utf-8")
-    text = text.replace('adopted = "1997-09-18"', f"adopted = {written!r}".replace("'", '"').replace("\n", "\\n"))
+    text = text.replace(
+        'adopted = "1997-09-18"', f"adopted = {written!r}".replace("'", '"').replace("\n", "\\n")
+    )
     with pytest.raises(tw.CatalogueError) as info:
         load_treaty_file("ottawa.toml", text)
     assert info.value.field == "adopted"
@@ -432,7 +434,9 @@ def test_a_data_file_party_code_is_read_by_the_one_party_parser() -> None:
 
 def test_a_closed_word_is_refused_by_its_type() -> None:
     clause = tw.treaty("ottawa").clause
-    with pytest.raises(tw.InvalidArgumentError, match="armed_conflict_at must be one of 'expiry', 'notification'"):
+    with pytest.raises(
+        tw.InvalidArgumentError, match="armed_conflict_at must be one of 'expiry', 'notification'"
+    ):
         attrs.evolve(clause, armed_conflict_at="whenever")
 
 
@@ -441,3 +445,53 @@ def test_a_refusal_that_does_not_depend_on_the_month_end_is_raised_as_itself() -
     # under either rounding: that refusal is the answer, not an ambiguity.
     with pytest.raises(tw.NoticeNotAllowedError, match="does not let a notification name its own date"):
         tw.effect("ottawa", "2025-08-31", later_date="2026-03-05")
+
+
+# -- strict parsers (reliability) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("written", ["-P6M", "P1M-40D"])
+def test_a_data_file_period_runs_forward(written: str) -> None:
+    text = (Path(tw.__file__).parent / "data" / "treaties" / "ottawa.toml").read_text("utf-8")
+    with pytest.raises(tw.CatalogueError, match="negative part") as info:
+        load_treaty_file("ottawa.toml", text.replace('notice_period = "P6M"', f'notice_period = "{written}"'))
+    assert info.value.field == "clause.notice_period"
+
+
+@pytest.mark.parametrize("written", ["P\u0666M", "P6M\n"])
+def test_a_period_is_ascii_and_whole(written: str) -> None:
+    text = (Path(tw.__file__).parent / "data" / "treaties" / "ottawa.toml").read_text("utf-8")
+    with pytest.raises(tw.CatalogueError):
+        load_treaty_file(
+            "ottawa.toml",
+            text.replace(
+                'notice_period = "P6M"', f"notice_period = {written!r}".replace("'", '"').replace("\n", "\\n")
+            ),
+        )
+
+
+@pytest.mark.parametrize("zone", ["JST-9", "XYZ-2", "/etc/localtime", "../America/New_York", "A" * 300])
+def test_a_time_zone_is_an_iana_name(zone: str) -> None:
+    from treatywithdraw._dates import zone as read_zone
+
+    with pytest.raises(tw.InvalidDateError, match="unknown time zone"):
+        read_zone(zone)
+
+
+def test_a_key_with_a_line_break_is_no_key() -> None:
+    text = (Path(tw.__file__).parent / "data" / "treaties" / "ottawa.toml").read_text("utf-8")
+    with pytest.raises(tw.CatalogueError) as info:
+        load_treaty_file("ottawa.toml", text.replace('key = "ottawa"', 'key = "ottawa\\n"'))
+    assert info.value.field == "key"
+    assert tw.treaty(" Ottawa ").key == "ottawa"  # a caller's spaces and case are forgiven
+
+
+def test_a_huge_name_is_refused_quickly_and_not_echoed() -> None:
+    with pytest.raises(tw.UnknownTreatyError) as info:
+        tw.treaty("x" * 1_000_000)
+    assert len(str(info.value)) < 300
+
+
+def test_a_generic_procedure_is_not_named_twice() -> None:
+    assert tw.procedure("generic").title == "Generic parliamentary procedure"
+    assert tw.procedure("LV").title == "Latvia procedure"

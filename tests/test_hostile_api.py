@@ -699,6 +699,7 @@ def _procedure_methods(draw: st.DrawFn) -> Callable[[], object]:
         p.approval_steps(),
         p.main_path(),
         p.to_markdown(),
+        p.title,
     )
 
 
@@ -1205,6 +1206,7 @@ _METHODS_FUZZED = {
         "main_path",
         "to_markdown",
         "for_treaty",
+        "title",
     },
     "Withdrawal": {
         "start",

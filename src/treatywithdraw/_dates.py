@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, tzinfo
 from functools import cache
 
@@ -33,30 +34,45 @@ def shown(value: object, limit: int = 80) -> str:
 
 @cache
 def zone(name: str) -> tzinfo:
-    """The IANA time zone ``name``, from the system database or dateutil's copy.
+    """The IANA time zone ``name``: the system database, or the copy dateutil ships.
+
+    Only IANA names are read (``America/New_York``): not file paths, not POSIX TZ strings
+    such as ``JST-9``, which the operating system would also accept.
 
     >>> zone("America/New_York").utcoffset(datetime(2025, 6, 27, 12))
     datetime.timedelta(days=-1, seconds=72000)
+    >>> zone("/etc/localtime")
+    Traceback (most recent call last):
+    ...
+    treatywithdraw.errors.InvalidDateError: unknown time zone '/etc/localtime': use an IANA name such as 'America/New_York'
     """
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo(name)
-    except (ImportError, LookupError, ValueError, OSError):  # OSError: a name too long for a file
-        # No system tz database (e.g. Windows without tzdata): dateutil ships one.
-        from dateutil import tz
-
+    found: tzinfo | None = None
+    if isinstance(name, str) and len(name) <= 64 and _IANA.fullmatch(name) and ".." not in name:
         try:
-            found: tzinfo | None = tz.gettz(name)
-        except (LookupError, ValueError, OSError):
+            from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+            found = ZoneInfo(name)
+        except ZoneInfoNotFoundError:  # the database has no such zone
             found = None
-        if found is None:
-            raise InvalidDateError(
-                f"unknown time zone {shown(name)}: use an IANA name such as 'America/New_York'",
-                value=name,
-                field="time_zone",
-            ) from None
-        return found
+        except (ImportError, ValueError, OSError):  # no usable tz database here (OSError: a name too long)
+            # dateutil's own copy, for the names that passed the IANA check above.
+            from dateutil import tz
+
+            try:
+                found = tz.gettz(name)
+            except (ValueError, OSError):
+                found = None
+    if found is None:
+        raise InvalidDateError(
+            f"unknown time zone {shown(name)}: use an IANA name such as 'America/New_York'",
+            value=name,
+            field="time_zone",
+        )
+    return found
+
+
+# An IANA zone name: ASCII words joined by "/" (America/Argentina/Buenos_Aires, Etc/GMT+5, UTC).
+_IANA = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9][A-Za-z0-9_+-]*)*\Z")
 
 
 def as_date(value: object, field: str = "date", time_zone: str | None = None) -> date:

@@ -160,10 +160,16 @@ class Reader:
         raw = self._get(field, str, None, required)
         if raw is None:
             return None
+        if raw != raw.strip():
+            raise self.fail(field, f"{raw!r} has spaces or a line break around it: write e.g. 'P6M'")
         try:
-            return Period.parse(raw)
+            period = Period.parse(raw)
         except TreatyWithdrawError:
             raise self.fail(field, f"{raw!r} is not an ISO 8601 period like 'P6M'") from None
+        if min(period.years, period.months, period.days) < 0:
+            # A negative part would date an effect before its receipt.
+            raise self.fail(field, f"{raw!r} has a negative part: a period in a data file runs forward")
+        return period
 
     def choice(self, field: str, enum_type: type[E], default: E | None = None) -> E:
         raw = self._get(field, str, None, default is None)

@@ -60,7 +60,7 @@ __all__ = [
     "treaty",
 ]
 
-_KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_KEY_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z, not $: "ottawa\n" is not a key
 
 
 @attrs.frozen(kw_only=True)
@@ -767,6 +767,8 @@ def treaty(key: TreatyLike) -> Treaty:
         # Close spellings first; failing those, the nearest keys anyway, so the message
         # always names somewhere to go.
         names = list(index)
+        if len(name) > 100:  # no key is that long: comparing it to every name would take minutes
+            raise UnknownTreatyError(key, ())
         close = difflib.get_close_matches(name, names, n=3, cutoff=0.6) or difflib.get_close_matches(
             name, names, n=3, cutoff=0.0
         )

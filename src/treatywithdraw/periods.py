@@ -133,7 +133,8 @@ def _whole(instance: object, attribute: attrs.Attribute[int], value: object) -> 
 
 
 _PERIOD_RE = re.compile(
-    r"^(?P<sign>-)?P(?:(?P<y>-?\d+)Y)?(?:(?P<m>-?\d+)M)?(?:(?P<w>-?\d+)W)?(?:(?P<d>-?\d+)D)?$"
+    # [0-9], not \d: "P٦M" (Arabic-Indic six) is not an ISO duration; \Z: no trailing newline.
+    r"(?P<sign>-)?P(?:(?P<y>-?[0-9]+)Y)?(?:(?P<m>-?[0-9]+)M)?(?:(?P<w>-?[0-9]+)W)?(?:(?P<d>-?[0-9]+)D)?\Z"
 )
 
 

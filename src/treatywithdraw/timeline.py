@@ -497,7 +497,7 @@ class Withdrawal:
         if kind is None:
             raise InvalidTransitionError(
                 [
-                    f"unknown step {shown(step)}: the {self.procedure.name} procedure's steps are "
+                    f"unknown step {shown(step)}: the {self.procedure.title}'s steps are "
                     f"{', '.join(self.procedure.step_names())}"
                 ]
             )

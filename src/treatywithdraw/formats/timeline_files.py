@@ -304,7 +304,7 @@ def timeline_from_record(record: Mapping[str, Any], *, file: str = "") -> Timeli
         raise
     except TreatyWithdrawError as exc:
         raise TimelineFileError(
-            f"the events break the {start.procedure.name} procedure: {exc}",
+            f"the events break the {start.procedure.title}: {exc}",
             file=file,
             field="events",  # the message names the event: "event 3 (head-of-state-act on ...)"
         ) from exc

@@ -426,6 +426,11 @@ class Procedure:
             )
         return found
 
+    @property
+    def title(self) -> str:
+        """``Latvia procedure``; a name that already says so is kept (``Generic parliamentary procedure``)."""
+        return self.name if self.name.casefold().endswith("procedure") else f"{self.name} procedure"
+
     def step_names(self) -> tuple[str, ...]:
         """The template's steps as strings, in order."""
         return tuple(str(r.step) for r in self.steps)

@@ -107,7 +107,7 @@ def state_violations(p: Procedure, events: Sequence[Recorded], step: Step) -> li
     reasons: list[str] = []
     if p.get(step) is None:
         reasons.append(
-            f"{step} is not a step of the {p.name} procedure ({p.key}): its steps are {', '.join(p.step_names())}"
+            f"{step} is not a step of the {p.title} ({p.key}): its steps are {', '.join(p.step_names())}"
         )
     terminal = terminal_event(events)
     if terminal is not None:
@@ -160,7 +160,7 @@ def path_violations(
             shown = join([e.describe() for e in later])
             reasons.append(
                 f"{step} comes before {join(list(dict.fromkeys(e.step for e in later)))} "
-                f"in the {p.name} procedure, but {shown} {'is' if len(later) == 1 else 'are'} already recorded"
+                f"in the {p.title}, but {shown} {'is' if len(later) == 1 else 'are'} already recorded"
             )
     blocked = [e for e in recent if e.step in rule.not_after]
     if blocked:
