@@ -195,8 +195,25 @@ def test_unreadable_user_files_give_one_catalogue_error(tmp_path: Path, content:
 def test_a_missing_file_and_a_folder_are_named(tmp_path: Path) -> None:
     with pytest.raises(CatalogueError, match=r"mine\.toml: cannot be read \(No such file"):
         load_treaty_file(tmp_path / "mine.toml")
-    with pytest.raises(CatalogueError, match=r"cannot be read"):
+    with pytest.raises(CatalogueError, match=r"is not a regular file"):
         load_treaty_file(tmp_path)
+
+
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "p.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(CatalogueError, match="is not a regular file"):
+        load_treaty_file(fifo)
+    for command in (["timeline", str(fifo)], ["show", str(fifo)]):
+        done = subprocess.run(
+            [sys.executable, "-m", "treatywithdraw", *command], capture_output=True, text=True, timeout=60
+        )
+        assert done.returncode == 2 and "is not a regular file" in done.stderr
+        assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize("bad", [None, 42, b"ottawa.toml", ["ottawa.toml"]])

@@ -414,3 +414,36 @@ def test_a_50_mb_timeline_file_at_the_command_line(tmp_path: Path) -> None:
     message = _one_clear_line(_run_module("timeline", str(path)), path)
     assert f"{size:,} bytes" in message
     assert "1 MiB" in message and "refused before parsing" in message
+
+
+def _cli(args: list[str], **env: str) -> subprocess.CompletedProcess[str]:
+    import os
+
+    return subprocess.run(
+        [sys.executable, "-m", "treatywithdraw", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+    )
+
+
+def test_an_ascii_terminal_gets_one_line_not_a_traceback() -> None:
+    done = _cli(["show", "ottawa"], PYTHONIOENCODING="ascii")
+    assert done.returncode in (0, 2)
+    assert "Traceback" not in done.stderr
+    if done.returncode == 2:
+        assert "PYTHONIOENCODING=utf-8" in done.stderr and done.stderr.count("\n") == 1
+
+
+def test_a_full_disk_gets_one_line_not_a_traceback() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "treatywithdraw", "treaties"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 2
+    assert "cannot write the answer" in done.stderr and "Traceback" not in done.stderr

@@ -14,6 +14,7 @@ import difflib
 import enum
 import os
 import re
+import stat
 import threading
 import zlib
 from collections.abc import Callable, Mapping
@@ -513,6 +514,8 @@ def _treaty_of(record: Mapping[str, Any], label: str) -> Treaty:
 
 def _read_treaty_text(label: str) -> str:
     try:
+        if not stat.S_ISREG(os.stat(label).st_mode):  # a named pipe would block, a device never end
+            raise CatalogueError("is not a regular file: give the path of a treaty file", file=label)
         with open(label, "rb") as handle:
             raw = handle.read(MAX_TREATY_FILE_BYTES + 1)
     except OSError as exc:

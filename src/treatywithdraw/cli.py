@@ -577,7 +577,13 @@ def _rendered(exc: TreatyWithdrawError) -> str:
 
 
 def _error(message: str) -> None:
-    print(f"{PROG}: {message.translate(_CONTROL)}", file=sys.stderr)
+    line = f"{PROG}: {message.translate(_CONTROL)}"
+    try:
+        print(line, file=sys.stderr)
+    except UnicodeEncodeError:  # stderr cannot carry a character of the message: escape it
+        print(line.encode("ascii", "backslashreplace").decode("ascii"), file=sys.stderr)
+    except OSError:  # no stderr to write to: nothing more can be said
+        pass
 
 
 def _usage_error(exc: _UsageError, argv: Sequence[str]) -> None:
@@ -631,7 +637,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", CatalogueWarning)
-            return _run(args)
+            code = _run(args)
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not after main returns
+            return code
     except NO_SINGLE_ANSWER as exc:
         _error(_rendered(exc))
         return 1
@@ -640,6 +648,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except UnicodeEncodeError as exc:  # the terminal or pipe cannot carry the answer's characters
+        _error(
+            f"the output cannot be written in the {exc.encoding!r} encoding of standard output: "
+            "set PYTHONIOENCODING=utf-8 (or a UTF-8 locale) and run again"
+        )
+        return 2
+    except MemoryError:
+        _error("out of memory: the input is too large to answer; check the files given")
+        return 2
+    except OSError as exc:  # writing the answer failed: a full disk, a closed or broken output
+        _error(f"cannot write the answer ({exc.strerror or exc}): check where the output goes")
+        return 2
     finally:
         # A broken catalogue file: one line each, after the answer; other warnings as usual.
         for w in caught:

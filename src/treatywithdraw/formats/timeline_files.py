@@ -423,6 +423,13 @@ def _read(path: object) -> tuple[bytes, str]:
         info = os.stat(name)
         if stat.S_ISDIR(info.st_mode):
             raise TimelineFileError("is a directory: give the path of a timeline file", file=name)
+        if not stat.S_ISREG(info.st_mode) and name not in ("/dev/stdin", "-"):
+            # A named pipe would block until something writes to it, a device may never end.
+            raise TimelineFileError(
+                "is not a regular file (a named pipe, a device or a socket): give the path of a timeline "
+                "file, or pipe it to /dev/stdin",
+                file=name,
+            )
         if stat.S_ISREG(info.st_mode) and info.st_size > MAX_TIMELINE_BYTES:
             raise _too_large(info.st_size, name)
         with open(name, "rb") as handle:  # not a regular file (a pipe, /dev/stdin): read a bounded amount
