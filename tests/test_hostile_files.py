@@ -502,3 +502,40 @@ def test_a_seed_loads_the_same_from_toml_json_bytes_and_file(tmp_path: Path, nam
         == loaded
     )
     assert timeline_to_json(loaded) == JSONS[name]
+
+
+# -- resource bounds: the parsers under a memory cap ----------------------------------------
+
+_WORST = {
+    "dotted-key": "a" + ".a" * 20_000 + " = 1\n",
+    "dotted-header": "[" + "a." * 300_000 + "a]\n",
+    "dotted-array-header": "[[" + "a." * 20_000 + "a]]\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(_WORST))
+@pytest.mark.parametrize("reader", ["timeline", "treaty", "procedure"])
+def test_worst_case_toml_is_refused_within_a_memory_cap(tmp_path: Path, shape: str, reader: str) -> None:
+    import subprocess
+    import sys
+    import textwrap
+
+    path = tmp_path / f"{reader}.toml"
+    path.write_text(_WORST[shape], "utf-8")
+    code = textwrap.dedent(
+        f"""
+        import resource, sys
+        resource.setrlimit(resource.RLIMIT_AS, (300 * 2**20, 300 * 2**20))
+        import treatywithdraw as tw
+        from treatywithdraw.catalogue import load_treaty_file
+        from treatywithdraw.procedures._files import load_procedure_file
+        read = {{"timeline": tw.load_timeline, "treaty": load_treaty_file, "procedure": load_procedure_file}}[{reader!r}]
+        try:
+            read({str(path)!r})
+        except tw.TreatyWithdrawError as exc:
+            print(type(exc).__name__, str(exc)[:200])
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-500:]
+    assert "dotted parts" in done.stdout

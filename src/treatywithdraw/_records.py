@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any, Self, TypeVar
@@ -25,7 +26,33 @@ from treatywithdraw.errors import (
 )
 from treatywithdraw.periods import Period
 
-__all__ = ["Reader", "Skip"]
+__all__ = ["MAX_KEY_PARTS", "Reader", "Skip", "toml_shape_problem"]
+
+MAX_KEY_PARTS = 32
+"""The most dotted parts a TOML key or table header may have in a data file.
+
+The deepest key of the formats has four (``clause.minimum_participation.period`` as a
+dotted key); Python's TOML parser is quadratic in the parts of one key (a 40 KB line of
+``a.a.a...`` took 1.6 GB), so a longer key is refused before parsing.
+"""
+
+# A key-value line or a table header: bare or quoted key parts joined by dots, no prose.
+_KEY_HEAD = re.compile(r"""\s*(?:\[\[?)?\s*[A-Za-z0-9_\-"'.\s]+?\s*(?:=|\]\]?)""")
+
+
+def toml_shape_problem(text: str) -> str | None:
+    """What makes ``text`` too costly to parse as a data file, or ``None``.
+
+    >>> toml_shape_problem("a.b.c = 1\\n[x.y]\\n"), toml_shape_problem("a" + ".a" * 40 + " = 1")
+    (None, 'line 1: a key of more than 32 dotted parts (41): no data file needs one; check the file')
+    """
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _KEY_HEAD.match(line)
+        if match is not None:
+            parts = match.group(0).count(".") + 1
+            if parts > MAX_KEY_PARTS:
+                return f"line {number}: a key of more than {MAX_KEY_PARTS} dotted parts ({parts}): no data file needs one; check the file"
+    return None
 
 
 

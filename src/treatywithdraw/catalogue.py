@@ -26,7 +26,7 @@ import attrs
 
 from treatywithdraw._dates import shown
 from treatywithdraw._inputs import of_type, tuple_of
-from treatywithdraw._records import Reader, Skip
+from treatywithdraw._records import Reader, Skip, toml_shape_problem
 from treatywithdraw.clauses import (
     ADDRESSEES,
     Anchor,
@@ -489,6 +489,9 @@ def load_treaty_file(path: str | os.PathLike[str], text: str | None = None) -> T
             value=text,
             field="text",
         )
+    problem = toml_shape_problem(text)
+    if problem is not None:
+        raise CatalogueError(problem, file=label)
     try:
         record = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as exc:

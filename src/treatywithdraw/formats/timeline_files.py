@@ -31,6 +31,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
+from treatywithdraw._records import toml_shape_problem
 from treatywithdraw.clauses import ADDRESSEES
 from treatywithdraw.errors import (
     CatalogueError,
@@ -401,6 +402,9 @@ def parse_timeline(text: str | bytes, *, file: str = "<string>") -> Timeline:
     import tomllib
 
     source = _text(text, file)
+    problem = toml_shape_problem(source)
+    if problem is not None:  # a key of thousands of dotted parts: the parser is quadratic in them
+        raise TimelineFileError(problem, file=file)
     try:
         record = tomllib.loads(source)
     except (ValueError, RecursionError) as exc:  # TOMLDecodeError is a ValueError

@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from treatywithdraw._records import Reader, Skip
+from treatywithdraw._records import Reader, Skip, toml_shape_problem
 from treatywithdraw.errors import CatalogueError, TreatyWithdrawError
 from treatywithdraw.procedures._model import (
     Actor,
@@ -219,7 +219,11 @@ def load_procedure_file(path: str | os.PathLike[str]) -> Procedure:
     if len(raw) > MAX_PROCEDURE_FILE_BYTES:
         raise CatalogueError(f"is larger than {MAX_PROCEDURE_FILE_BYTES} bytes: is it the right file?", file=label)
     try:
-        record = tomllib.loads(raw.decode("utf-8").removeprefix("\ufeff"))
+        text = raw.decode("utf-8")
+        problem = toml_shape_problem(text)
+        if problem is not None:
+            raise CatalogueError(problem, file=label)
+        record = tomllib.loads(text.removeprefix("\ufeff"))
     except UnicodeDecodeError as exc:
         raise CatalogueError(f"is not UTF-8 text (byte {exc.start}): save it as UTF-8", file=label) from None
     except tomllib.TOMLDecodeError as exc:
