@@ -168,7 +168,7 @@ def test_step_the_template_does_not_know() -> None:
         "senate-approval is not a step of the Latvia procedure (LV): its steps are initiative, "
         "government-decision, parliament-approval, law-returned, publication-suspended, "
         "parliament-rejection, head-of-state-act, instrument-deposited, parties-notified, "
-        "revocation",
+        "revocation, notice-signed, parliament-postponement, court-ruling, condition-contested",
     )
 
 

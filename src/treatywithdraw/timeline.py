@@ -97,6 +97,13 @@ class Status(enum.StrEnum, metaclass=CheckedEnumType):
     """The notice period is over but a suspensive condition holds (Ottawa Art. 20(3))."""
     REVOKED = "revoked"
     """The notification was revoked before it took effect (VCLT Art. 68)."""
+    ANNULLED = "annulled"
+    """A court held the withdrawal or its notice unlawful; it has not been revoked (yet)."""
+    POSTPONED = "postponed"
+    """Parliament postponed the law; nothing has moved since."""
+    CONTESTED = "contested"
+    """The notice period is over, but the depositary or the organisation says a condition
+    of the withdrawal is unmet (the WHO's dues): the library does not decide who is right."""
     ABANDONED = "abandoned"
     """Parliament rejected the withdrawal."""
 
@@ -709,10 +716,15 @@ class Withdrawal:
             return Status.REVOKED
         if Step.PARLIAMENT_REJECTION in steps:
             return Status.ABANDONED
+        if Step.COURT_RULING in steps:
+            return Status.ANNULLED
         deposit = self.deposit
         if Step.INSTRUMENT_DEPOSITED in steps and deposit is not None and deposit.on is not None:
             try:
-                return self._notice_status(self._effect_of(deposit.on), day)
+                status = self._notice_status(self._effect_of(deposit.on), day)
+                if status is Status.EFFECTIVE and Step.CONDITION_CONTESTED in steps:
+                    return Status.CONTESTED
+                return status
             except AmbiguousDateError as exc:
                 # The effect depends on month-end rounding; the status on this day may
                 # not: ask both roundings, and answer when they agree.
@@ -726,6 +738,9 @@ class Withdrawal:
                 if len(statuses) == 1:
                     return statuses.pop()
                 raise
+        legal = [e for e in known if e.step not in ANNOUNCEMENTS and e.step is not Step.NOTICE_SIGNED]
+        if legal and legal[-1].step is Step.PARLIAMENT_POSTPONEMENT:
+            return Status.POSTPONED
         if all(rules.satisfied(self.procedure, known, s) for s in self.procedure.approval_steps()):
             return Status.APPROVED
         if steps <= ANNOUNCEMENTS:
@@ -752,7 +767,11 @@ class Withdrawal:
         (<Step.INITIATIVE: 'initiative'>, <Step.GOVERNMENT_DECISION: 'government-decision'>)
         """
         p = self.procedure
-        return tuple(r.step for r in p.steps if not rules.order_violations(p, self.events, r.step, dated=True))
+        return tuple(
+            r.step
+            for r in p.steps
+            if not r.incidental and not rules.order_violations(p, self.events, r.step, dated=True)
+        )
 
     def agenda(self, as_of: DateLike | None = None) -> tuple[AgendaItem, ...]:
         """What is due: each step that may come next, its actor and its legal window.
@@ -781,6 +800,8 @@ class Withdrawal:
         notified = {e.addressee for e in events if e.step is Step.PARTIES_NOTIFIED}
         owed = [] if None in notified else [a for a in self._addressees() if a not in notified]
         for r in p.steps:
+            if r.incidental:  # a court ruling or a contested condition happens; it is never due
+                continue
             # A notice to the parties is due for each addressee still owed one.
             addressee = owed[0] if r.step is Step.PARTIES_NOTIFIED and notified and owed else None
             if rules.order_violations(p, events, r.step, dated=True, addressee=addressee):

@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Final
 
+import attrs
+
 from treatywithdraw._dates import DateLike, as_date
 from treatywithdraw.formats._entries import Entry, entries, withdrawals_of
 from treatywithdraw.procedures import BRANCH_STEPS, Procedure, Step
@@ -290,6 +292,8 @@ def procedure_state_diagram(procedure: Procedure | str) -> str:
         revocation --> [*] : revoked
     """
     p = _procedure(procedure)
+    # Incidental events (a court ruling, a contested condition) are not states of the path.
+    p = attrs.evolve(p, steps=tuple(r for r in p.steps if not r.incidental))
     ids = {r.step: _ident(str(r.step)) for r in p.steps}
     lines = ["stateDiagram-v2", f"{_INDENT}%% {_text(f'{p.name} ({p.key}) - {p.summary}')}"]
     for r in p.steps:

@@ -33,6 +33,7 @@ from treatywithdraw.procedures._model import (
     Source,
     Step,
     StepRule,
+    incidental_steps,
     international_steps,
 )
 
@@ -52,8 +53,10 @@ class _ProcedureReader(Reader):
         part = self.part
         actors = part(self._actors) or {}
         steps = [s for r in part(lambda: self.subs("steps")) or () if (s := r.part(partial(r.step, actors)))]
+        # Parliament postpones: the actor that adopts the law, where the template has one.
+        parliament = next((s.actor for s in steps if s.step is Step.PARLIAMENT_APPROVAL), None)
         international = part(lambda: self.sub("international"))
-        tail = part(lambda: international.international(actors)) if international else None
+        tail = part(lambda: international.international(actors, parliament)) if international else None
         deadlines = [x for r in part(lambda: self.subs("deadlines")) or () if (x := r.part(r.deadline))]
         durations = [y for r in part(lambda: self.subs("durations")) or () if (y := r.part(r.duration))]
         sources = [z for r in part(lambda: self.subs("sources")) or () if (z := r.part(r.source))]
@@ -133,13 +136,17 @@ class _ProcedureReader(Reader):
             confidence=self._confidence(),
         )
 
-    def international(self, actors: Mapping[str, Actor]) -> tuple[StepRule, ...]:
-        return international_steps(
-            self._actor(actors),
-            deposit_requires=self._steps("deposit_requires"),
-            deposit_provision=DEPOSIT_PROVISION,
-            deposit_note=self.text("deposit_note", ""),
-            notify_provision=NOTIFY_PROVISION,
+    def international(self, actors: Mapping[str, Actor], parliament: Actor | None) -> tuple[StepRule, ...]:
+        actor = self._actor(actors)
+        return (
+            *international_steps(
+                actor,
+                deposit_requires=self._steps("deposit_requires"),
+                deposit_provision=DEPOSIT_PROVISION,
+                deposit_note=self.text("deposit_note", ""),
+                notify_provision=NOTIFY_PROVISION,
+            ),
+            *incidental_steps(actor, parliament),
         )
 
     def deadline(self) -> Deadline:

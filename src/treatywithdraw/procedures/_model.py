@@ -33,6 +33,8 @@ __all__ = [
     "Source",
     "Step",
     "StepRule",
+    "INCIDENTAL_STEPS",
+    "incidental_steps",
     "international_steps",
 ]
 
@@ -94,6 +96,14 @@ class Step(_Spelled):
     """The head of state suspends publication of the law (LV Satversme Art. 72)."""
     PARLIAMENT_REJECTION = "parliament-rejection"
     """Parliament rejects the bill: the withdrawal is abandoned."""
+    PARLIAMENT_POSTPONEMENT = "parliament-postponement"
+    """Parliament postpones the bill or the law (Latvia's Saeima and the Istanbul law, 2025)."""
+    NOTICE_SIGNED = "notice-signed"
+    """The notification is signed or sent; the clock still runs from its receipt."""
+    COURT_RULING = "court-ruling"
+    """A court holds the withdrawal or its notice unlawful (South Africa, 22 Feb 2017)."""
+    CONDITION_CONTESTED = "condition-contested"
+    """The depositary or the organisation says a condition of the withdrawal is unmet (WHO dues)."""
 
 
 BRANCH_STEPS = frozenset(
@@ -103,8 +113,15 @@ BRANCH_STEPS = frozenset(
         Step.LAW_RETURNED,
         Step.PUBLICATION_SUSPENDED,
         Step.PARLIAMENT_REJECTION,
+        Step.PARLIAMENT_POSTPONEMENT,
+        Step.NOTICE_SIGNED,
+        Step.COURT_RULING,
+        Step.CONDITION_CONTESTED,
     }
 )
+
+INCIDENTAL_STEPS = (Step.NOTICE_SIGNED, Step.PARLIAMENT_POSTPONEMENT, Step.COURT_RULING, Step.CONDITION_CONTESTED)
+"""Events every template accepts and none makes due: they are recorded when they happen."""
 """Steps outside the main path: they have their own placement rules, not a rank."""
 
 
@@ -195,6 +212,50 @@ class StepRule:
     provision: str = ""
     note: str = ""
     confidence: Confidence = Confidence.CONFIRMED
+    incidental: bool = False
+    """An event the template accepts but never lists as due (a court ruling, a contested condition)."""
+
+
+def incidental_steps(international: Actor, parliament: Actor | None = None) -> tuple[StepRule, ...]:
+    """The events every template accepts when they happen, and none makes due.
+
+    A notice signed before it is received (the clock is the receipt), parliament
+    postponing the law, a court holding the withdrawal unlawful, and a condition the
+    depositary or the organisation says is unmet. Each is optional and incidental.
+    """
+    return (
+        StepRule(
+            step=Step.NOTICE_SIGNED,
+            actor=international,
+            required=False,
+            not_after=(Step.INSTRUMENT_DEPOSITED,),
+            provision="VCLT Art. 78(b): the notification counts from its receipt, not from its signature",
+            incidental=True,
+        ),
+        StepRule(
+            step=Step.PARLIAMENT_POSTPONEMENT,
+            actor=parliament or Actor(name="Parliament"),
+            required=False,
+            not_after=(Step.INSTRUMENT_DEPOSITED,),
+            provision="the parliament's rules of procedure",
+            incidental=True,
+        ),
+        StepRule(
+            step=Step.COURT_RULING,
+            actor=Actor(name="Court"),
+            required=False,
+            provision="the state's constitution, as its court reads it",
+            incidental=True,
+        ),
+        StepRule(
+            step=Step.CONDITION_CONTESTED,
+            actor=Actor(name="Depositary or the organisation"),
+            required=False,
+            requires=(Step.INSTRUMENT_DEPOSITED,),
+            provision="the treaty's withdrawal clause (a condition of the withdrawal)",
+            incidental=True,
+        ),
+    )
 
 
 def international_steps(
