@@ -214,7 +214,7 @@ def test_projection_skips_a_legal_minimum_whose_condition_is_unmet() -> None:
         ),
         (
             {"events": [Event(step=Step.INITIATIVE, on=date(2025, 7, 1)), "x"]},
-            r"^events\[1\] must be an Event, not str 'x'$",
+            r"^events\[1\] must be an Event, not str 'x': build it with Event\(step=\.\.\., on=\.\.\.\)$",
         ),
     ],
 )

@@ -1152,20 +1152,7 @@ class Suspension:
                 value=basis,
                 field="basis",
             )
-        if isinstance(events, str | bytes) or not isinstance(events, Iterable):
-            raise InvalidArgumentError(
-                f"events must be an iterable of Event, not {type(events).__name__} {shown(events)}",
-                value=events,
-                field="events",
-            )
-        steps = tuple(events)
-        for i, e in enumerate(steps):
-            if not isinstance(e, Event):
-                raise InvalidArgumentError(
-                    f"events[{i}] must be an Event, not {type(e).__name__} {shown(e)}",
-                    value=e,
-                    field="events",
-                )
+        steps = _events(events)  # the one check of an events argument
         reasons = []
         previous: Event | None = None
         for i, e in enumerate(steps):
