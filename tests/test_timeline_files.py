@@ -233,3 +233,42 @@ def test_json_round_trip_is_exact(w: Withdrawal) -> None:
     back = timeline_from_json(text)
     assert back == w
     assert timeline_to_json(back) == text
+
+
+# -- a record carries what it needs: no silent swap of definitions ---------------------------
+
+
+def test_a_withdrawal_from_ones_own_treaty_never_comes_back_with_another_date(tmp_path: Path) -> None:
+    import treatywithdraw as tw
+    from treatywithdraw.catalogue import load_treaty_file
+    from treatywithdraw.formats import timeline_from_json, timeline_to_json
+
+    own = tmp_path / "ottawa.toml"
+    text = (Path(tw.__file__).parent / "data" / "treaties" / "ottawa.toml").read_text("utf-8")
+    own.write_text(text.replace('notice_period = "P6M"', 'notice_period = "P12M"'), "utf-8")
+    mine = load_treaty_file(own)
+    w = tw.Withdrawal.start(party="BR", treaty=mine).record("instrument-deposited", "2025-06-27")
+    assert w.effective_date == date(2026, 6, 27)
+    record = timeline_to_json(w)
+    with pytest.raises(tw.TimelineFileError, match="another definition of its treaty") as info:
+        timeline_from_json(record)  # the catalogue's Ottawa would give 2025-12-27
+    assert info.value.field == "treaty_hash"
+    back = timeline_from_json(record, treaty=mine)
+    assert back == w and back.effective_date == date(2026, 6, 27)
+
+
+def test_a_withdrawal_on_a_custom_procedure_comes_back_with_it() -> None:
+    import attrs
+
+    import treatywithdraw as tw
+    from treatywithdraw.formats import timeline_from_json, timeline_to_json
+
+    generic = tw.procedure("generic")
+    custom = attrs.evolve(generic, key="XX", name="A custom procedure")
+    w = tw.Withdrawal.start(party="BR", treaty="ottawa", procedure=custom).record(
+        "instrument-deposited", "2025-06-27"
+    )
+    record = timeline_to_json(w)
+    with pytest.raises(tw.TimelineFileError):
+        timeline_from_json(record)  # no template 'XX' in the package
+    assert timeline_from_json(record, procedure=custom) == w

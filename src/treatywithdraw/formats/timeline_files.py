@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from treatywithdraw._records import toml_shape_problem
+from treatywithdraw.catalogue import Treaty
 from treatywithdraw.clauses import ADDRESSEES
 from treatywithdraw.errors import (
     CatalogueError,
@@ -44,7 +45,7 @@ from treatywithdraw.errors import (
     UnknownTreatyError,
 )
 from treatywithdraw.options import OPTION_NAMES, NoticeOptions
-from treatywithdraw.procedures import Confidence, Step
+from treatywithdraw.procedures import Confidence, Procedure, Step
 from treatywithdraw.timeline import Event, Suspension, Withdrawal
 
 __all__ = [
@@ -85,12 +86,25 @@ _BARE_KEY = re.compile(r"[A-Za-z0-9_-]{1,40}")
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 _TOP = {
-    "withdrawal": {"schema", "kind", "party", "treaty", "procedure", "note", "sources", "options", "events"},
+    "withdrawal": {
+        "schema",
+        "kind",
+        "party",
+        "treaty",
+        "treaty_hash",
+        "procedure",
+        "procedure_hash",
+        "note",
+        "sources",
+        "options",
+        "events",
+    },
     "suspension": {
         "schema",
         "kind",
         "party",
         "treaty",
+        "treaty_hash",
         "basis",
         "notified",
         "outcome",
@@ -232,11 +246,28 @@ def _events(raw: object, problems: _Problems) -> list[Event]:
     return out
 
 
-def timeline_from_record(record: Mapping[str, Any], *, file: str = "") -> Timeline:
+def definition_hash(value: object) -> str:
+    """A short fingerprint of a treaty's or a procedure's whole definition (its repr).
+
+    A JSON record carries the fingerprints of the treaty and the procedure it was made
+    with, so that reading it back with another definition under the same key (a treaty
+    file of one's own, an edited catalogue) is an error, never a different date.
+    """
+    import hashlib
+
+    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()[:16]
+
+
+def timeline_from_record(
+    record: Mapping[str, Any], *, file: str = "", treaty: Treaty | None = None, procedure: Procedure | None = None
+) -> Timeline:
     """Build a :class:`Withdrawal` or :class:`Suspension` from a parsed TOML or JSON record.
 
     Every field problem is reported at once; then the events are replayed through the
-    procedure's rules.
+    procedure's rules. ``treaty`` and ``procedure`` supply definitions of one's own (a
+    treaty file read with :func:`~treatywithdraw.catalogue.load_treaty_file`, a custom
+    :class:`~treatywithdraw.Procedure`) for the keys the record names; a record that
+    carries fingerprints must be read with the definitions it was made with.
 
     Raises:
         TimelineFileError: naming ``file`` and the field (``events[3].on``).
@@ -257,7 +288,10 @@ def timeline_from_record(record: Mapping[str, Any], *, file: str = "") -> Timeli
         )
     problems.unknown(record, _TOP[kind], "")
     party = problems.text(record, "party", "", required=True)
-    treaty = problems.text(record, "treaty", "", required=True)
+    treaty_key = problems.text(record, "treaty", "", required=True)
+    if treaty is not None and treaty_key is not None and treaty_key != treaty.key:
+        problems.add("treaty", f"{treaty_key!r} is not the key of the treaty given ({treaty.key!r})")
+    treaty_given: Treaty | str | None = treaty if treaty is not None else treaty_key
     note = problems.text(record, "note", "")
     sources = problems.strings(record, "sources", "")
     events = _events(record.get("events"), problems)
@@ -267,11 +301,11 @@ def timeline_from_record(record: Mapping[str, Any], *, file: str = "") -> Timeli
             notified = problems.day(record, "notified", "", required=True)
             outcome = problems.text(record, "outcome", "")
             problems.raise_if_any()
-            assert party is not None and treaty is not None
+            assert party is not None and treaty_given is not None
             assert basis is not None and notified is not None
-            return Suspension.create(
+            suspension = Suspension.create(
                 party=party,
-                treaty=treaty,
+                treaty=treaty_given,
                 basis=basis,
                 notified=notified,
                 events=events,
@@ -279,20 +313,24 @@ def timeline_from_record(record: Mapping[str, Any], *, file: str = "") -> Timeli
                 note=note,
                 sources=sources,
             )
+            _check_hash(record, "treaty_hash", suspension.treaty, "treaty", file)
+            return suspension
         template = problems.text(record, "procedure", "")
         options, found = NoticeOptions.from_record(record.get("options"))
         for problem in found:
             problems.add(problem.path, problem.message)
         problems.raise_if_any()
-        assert party is not None and treaty is not None
+        assert party is not None and treaty_given is not None
         start = Withdrawal.start(
             party=party,
-            treaty=treaty,
-            procedure=template,
+            treaty=treaty_given,
+            procedure=procedure if procedure is not None else template,
             options=options,
             note=note,
             sources=sources,
         )
+        _check_hash(record, "treaty_hash", start.treaty, "treaty", file)
+        _check_hash(record, "procedure_hash", start.procedure, "procedure", file)
     except (TimelineFileError, CatalogueError):  # a broken catalogue is not this file's fault
         raise
     except TreatyWithdrawError as exc:
@@ -309,6 +347,21 @@ def timeline_from_record(record: Mapping[str, Any], *, file: str = "") -> Timeli
             file=file,
             field="events",  # the message names the event: "event 3 (head-of-state-act on ...)"
         ) from exc
+
+
+def _check_hash(record: Mapping[str, Any], field: str, definition: object, what: str, file: str) -> None:
+    """Refuse a record made with another definition of its treaty or procedure."""
+    recorded = record.get(field)
+    if recorded is None:  # a hand-written file: no fingerprint to hold it to
+        return
+    if recorded != definition_hash(definition):
+        raise TimelineFileError(
+            f"this timeline was made with another definition of its {what} than the one it is read with "
+            f"(a file of one's own, or another version of the catalogue); the dates could differ: read it "
+            f"with the definition it was made with (timeline_from_json(text, {what}=...))",
+            file=file,
+            field=field,
+        )
 
 
 def _field_of(exc: TreatyWithdrawError, *, procedure_given: bool) -> str:
@@ -544,6 +597,7 @@ def timeline_to_record(timeline: Timeline) -> dict[str, Any]:
         "schema": JSON_SCHEMA,
         "party": timeline.party,
         "treaty": timeline.treaty.key,
+        "treaty_hash": definition_hash(timeline.treaty),
         "note": timeline.note,
         "sources": list(timeline.sources),
         "events": [_event_record(e) for e in timeline.events],
@@ -560,6 +614,7 @@ def timeline_to_record(timeline: Timeline) -> dict[str, Any]:
         **common,
         "kind": "withdrawal",
         "procedure": timeline.procedure.key,
+        "procedure_hash": definition_hash(timeline.procedure),
         "options": timeline.options.to_record(),
     }
 
@@ -594,7 +649,9 @@ def _no_constant(name: str) -> NoReturn:
     raise _Refused(f"{name} is not a JSON value (RFC 8259): write a number, a string or null")
 
 
-def timeline_from_json(text: str | bytes, *, file: str = "<json>") -> Timeline:
+def timeline_from_json(
+    text: str | bytes, *, file: str = "<json>", treaty: Treaty | None = None, procedure: Procedure | None = None
+) -> Timeline:
     """Read a timeline exported by :func:`timeline_to_json`.
 
     UTF-8 only; a leading byte-order mark is ignored. Text over :data:`MAX_TIMELINE_BYTES`
@@ -625,4 +682,4 @@ def timeline_from_json(text: str | bytes, *, file: str = "<json>") -> Timeline:
             file=file,
             field="schema",
         )
-    return timeline_from_record(record, file=file)
+    return timeline_from_record(record, file=file, treaty=treaty, procedure=procedure)
