@@ -135,3 +135,10 @@ def test_every_subcommand_has_help_with_an_example(capsys: pytest.CaptureFixture
     assert code == 0
     assert "example" in out
     assert "treatywithdraw" in out
+
+
+def test_the_version_is_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    import treatywithdraw as tw
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"treatywithdraw {tw.__version__}\n"

@@ -85,12 +85,19 @@ class _Parser(argparse.ArgumentParser):
         return parsed
 
 
+def _version() -> str:
+    import treatywithdraw
+
+    return str(treatywithdraw.__version__)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="When a state's withdrawal from a treaty takes effect, with the article behind each date.",
         epilog="Run 'treatywithdraw example' for the Latvian 2025 Ottawa withdrawal.",
     )
+    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(
