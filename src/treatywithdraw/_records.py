@@ -55,7 +55,6 @@ def toml_shape_problem(text: str) -> str | None:
     return None
 
 
-
 def _iso_day(text: str, field: str) -> date:
     """The one date parser (``as_date``), held to the exact form a file must use."""
     if text != text.strip():
@@ -151,7 +150,9 @@ class Reader:
             except ValueError:
                 raise self.fail(field, f"{value!r} is not an ISO date YYYY-MM-DD") from None
         if kind is date and isinstance(value, datetime):
-            raise self.fail(field, f"{value.isoformat()!r} has a time of day: write the date alone, YYYY-MM-DD")
+            raise self.fail(
+                field, f"{value.isoformat()!r} has a time of day: write the date alone, YYYY-MM-DD"
+            )
         if kind is float and isinstance(value, int):
             value = float(value)
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):

@@ -146,6 +146,36 @@ class Treaty:
     def __str__(self) -> str:
         return f"{self.short_name} ({self.key})"
 
+    def __repr__(self) -> str:
+        """The key alone: the whole definition is in the fields (twelve thousand characters).
+
+        >>> treaty("ottawa")
+        Treaty('ottawa')
+        """
+        return f"Treaty({self.key!r})"
+
+    def _repr_html_(self) -> str:
+        """A notebook table: names, depositary, the withdrawal article and its period.
+
+        >>> "<th>article</th><td>Art. 20(2)-(3)</td>" in treaty("ottawa")._repr_html_()
+        True
+        """
+        from treatywithdraw._display import day, table
+
+        clause = self.clause
+        period = clause.notice_period
+        return table(
+            [
+                ("treaty", f"{self.name} ({self.key})"),
+                ("depositary", f"{self.depositary.name} ({self.depositary.time_zone})"),
+                ("in force", day(self.entry_into_force)),
+                ("article", clause.article),
+                ("withdrawal", clause.kind.value + (f", notice {period}" if period is not None else "")),
+                ("convention", clause.convention.value if clause.convention is not None else "—"),
+                ("verification", clause.verification.value),
+            ]
+        )
+
     @classmethod
     def from_record(cls, record: Mapping[str, Any], *, file: str = "") -> Treaty:
         """Validate a parsed data file into a :class:`Treaty`.
@@ -190,7 +220,9 @@ class _Reader(Reader):
         depositary = part(lambda: self._sub_record("depositary", _Reader.depositary))
         clause = part(lambda: self._sub_record("clause", _Reader.clause))
         evidence = part(lambda: self._sub_record("evidence", _Reader.evidence))
-        sources = tuple(s for r in part(lambda: self.subs("sources")) or () if (s := r.part(r.source)) is not None)
+        sources = tuple(
+            s for r in part(lambda: self.subs("sources")) or () if (s := r.part(r.source)) is not None
+        )
         if not sources and not any(p.path.startswith(f"{self.prefix}sources") for p in self.problems):
             self.fail("sources", "every treaty needs at least one [[sources]] entry")
         self.refuse_unknown()
@@ -291,7 +323,9 @@ class _Reader(Reader):
             "minimum_participation": part(minimum.minimum) if minimum else None,
             "fixed_periods": part(fixed.fixed) if fixed else None,
             "fixed_date": part(fixed_day.fixed_date) if fixed_day else None,
-            "party_terms": tuple(t for r in part(lambda: self.subs("party_terms")) or () if (t := r.part(r.terms))),
+            "party_terms": tuple(
+                t for r in part(lambda: self.subs("party_terms")) or () if (t := r.part(r.terms))
+            ),
         }
         if len(self.problems) > before:
             raise Skip()
@@ -398,7 +432,11 @@ class _Reader(Reader):
         cases = tuple(c for r in self.subs("cases") if (c := r.part(r.case)) is not None)
         if status == "assumed" and not reason.strip():
             raise self.fail("reason", "an assumed convention needs its reason")
-        if status == "cases" and not cases and not any(p.path.startswith(f"{self.prefix}cases") for p in self.problems):
+        if (
+            status == "cases"
+            and not cases
+            and not any(p.path.startswith(f"{self.prefix}cases") for p in self.problems)
+        ):
             raise self.fail("cases", "status 'cases' needs at least one [[evidence.cases]] entry")
         return Evidence(status=status, reason=reason, cases=cases)
 

@@ -213,6 +213,20 @@ class WithdrawalClause:
     (Ottawa Art. 20(3)) or at the ``notification`` (Geneva Conventions Art. 63/62/142/158)."""
     party_terms: tuple[PartyTerms, ...] = attrs.field(default=(), validator=tuple_of(PartyTerms))
 
+    def __repr__(self) -> str:
+        """The article, the kind and the period: the quoted text is in :attr:`text`.
+
+        >>> from treatywithdraw import treaty
+        >>> treaty("ottawa").clause
+        WithdrawalClause(Art. 20(2)-(3), notice P6M, anniversary)
+        """
+        parts = [self.article, self.kind.value]
+        if self.notice_period is not None:
+            parts[-1] += f" {self.notice_period}"
+        if self.convention is not None:
+            parts.append(self.convention.value)
+        return f"WithdrawalClause({', '.join(parts)})"
+
     def terms_for(self, party: str | None) -> PartyTerms | None:
         """The party-specific terms for ``party`` (an ISO alpha-2 code), if any."""
         if party is None:

@@ -480,8 +480,6 @@ def _print_treaty(t: Any) -> None:
         print(f"  source: {s.url} (read {s.read_on.isoformat()})")
 
 
-
-
 def _example(as_of: date) -> int:
     """The README's main job: Latvia, Ottawa Convention, 2025."""
     from treatywithdraw.formats import load_timeline

@@ -132,17 +132,27 @@ class Effect:
         """
         return _explain(self)
 
-    def _repr_html_(self) -> str:
-        import html
+    def __repr__(self) -> str:
+        """Who, which treaty, receipt and effect on one line (:meth:`explain` says why).
 
-        rows = [
-            ("treaty", str(self.treaty)),
-            ("received", self.received.isoformat()),
-            ("expiry", self.expiry.isoformat() if self.expiry else "—"),
-            ("effective date", self.date.isoformat() if self.date else f"pending: {self.pending}"),
-        ]
-        body = "".join(f"<tr><th>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>" for k, v in rows)
-        return f"<table>{body}</table>"
+        >>> effect("ottawa", "2025-06-27", party="LV")
+        Effect(LV, ottawa, received 2025-06-27 → 2025-12-27)
+        """
+        who = f"{self.party}, " if self.party else ""
+        outcome = self.date.isoformat() if self.date is not None else "pending"
+        return f"Effect({who}{self.treaty.key}, received {self.received.isoformat()} → {outcome})"
+
+    def _repr_html_(self) -> str:
+        from treatywithdraw._display import day, table
+
+        return table(
+            [
+                ("treaty", str(self.treaty)),
+                ("received", self.received.isoformat()),
+                ("expiry", day(self.expiry)),
+                ("effective date", self.date.isoformat() if self.date else f"pending: {self.pending}"),
+            ]
+        )
 
 
 # -- the computation ---------------------------------------------------------------------

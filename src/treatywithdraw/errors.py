@@ -81,7 +81,9 @@ class Fix(NamedTuple):
         from treatywithdraw._dates import shown
 
         value = self.value
-        if not isinstance(value, str | date | bool | int | None) or (isinstance(value, int) and abs(value) > 10**9):
+        if not isinstance(value, str | date | bool | int | None) or (
+            isinstance(value, int) and abs(value) > 10**9
+        ):
             value = shown(value)
         if spelling == "cli":
             flag = "--" + self.option.replace("_", "-")
@@ -131,7 +133,9 @@ class Problem(NamedTuple):
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
-def _rebuild(cls: type[TreatyWithdrawError], args: tuple[Any, ...], state: dict[str, Any]) -> TreatyWithdrawError:
+def _rebuild(
+    cls: type[TreatyWithdrawError], args: tuple[Any, ...], state: dict[str, Any]
+) -> TreatyWithdrawError:
     """Unpickle an error without calling its ``__init__`` (whose signature varies by kind)."""
     err = cls.__new__(cls)
     err.args = args
@@ -294,7 +298,9 @@ class NoticeTooLateError(NoticeNotAllowedError):
     day of the next window, where one exists (``None`` otherwise).
     """
 
-    def __init__(self, message: str, *, latest: date, next_earliest: date | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, message: str, *, latest: date, next_earliest: date | None = None, **kwargs: Any
+    ) -> None:
         self.latest = latest
         self.next_earliest = next_earliest
         super().__init__(message, **kwargs)

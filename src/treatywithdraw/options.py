@@ -165,7 +165,8 @@ class NoticeOptions:
                 out[name] = value.value
             elif name == "armed_conflicts":
                 out[name] = [
-                    {"start": s.isoformat()} | ({"end": e.isoformat()} if e is not None else {}) for s, e in value
+                    {"start": s.isoformat()} | ({"end": e.isoformat()} if e is not None else {})
+                    for s, e in value
                 ]
             else:
                 out[name] = value
@@ -189,11 +190,17 @@ class NoticeOptions:
             return cls(), [Problem(path, f"must be a table of options, not {shown(record)}")]
         values: dict[str, Any] = {}
         for key, raw in record.items():
-            where = f"{path}.{key}" if isinstance(key, str) and key.isidentifier() else f"{path}[{shown(key, 40)}]"
+            where = (
+                f"{path}.{key}"
+                if isinstance(key, str) and key.isidentifier()
+                else f"{path}[{shown(key, 40)}]"
+            )
             if key not in OPTION_NAMES:
                 close = difflib.get_close_matches(str(key), OPTION_NAMES, n=1, cutoff=0.5)
                 hint = f"did you mean {close[0]!r}? " if close else ""
-                problems.append(Problem(where, f"unknown field: {hint}the options are {', '.join(OPTION_NAMES)}"))
+                problems.append(
+                    Problem(where, f"unknown field: {hint}the options are {', '.join(OPTION_NAMES)}")
+                )
                 continue
             if key == "armed_conflicts":
                 raw = _conflict_rows(raw, where, problems)
@@ -233,12 +240,17 @@ def _conflict_rows(raw: object, where: str, problems: list[Problem]) -> list[tup
                 conflict_pairs([row])
             except TreatyWithdrawError as exc:
                 # The error's field is "armed_conflicts[0].end": the same place, in this file.
-                problems.append(Problem(f"{where}[{i}]{exc.field.removeprefix('armed_conflicts[0]')}", exc.what))
+                problems.append(
+                    Problem(f"{where}[{i}]{exc.field.removeprefix('armed_conflicts[0]')}", exc.what)
+                )
                 return None
             rows.append(row)
         else:
             problems.append(
-                Problem(f"{where}[{i}]", f"must be a table with start and end (end omitted while ongoing), not {shown(item)}")
+                Problem(
+                    f"{where}[{i}]",
+                    f"must be a table with start and end (end omitted while ongoing), not {shown(item)}",
+                )
             )
             return None
     return rows

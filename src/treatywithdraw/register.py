@@ -60,6 +60,16 @@ class RealWithdrawal:
         except TreatyWithdrawError as exc:
             return f"no single answer ({type(exc).__name__})"
 
+    def __repr__(self) -> str:
+        """Party, treaty, receipt and the effective date the sources state, on one line.
+
+        >>> [r for r in withdrawals() if (r.party, r.treaty.key) == ("LV", "ottawa")][0]
+        RealWithdrawal(LV, ottawa, received 2025-06-27, effective 2025-12-27)
+        """
+        received = self.received.isoformat() if self.received else "not received"
+        effective = f", effective {self.effective.isoformat()}" if self.effective else ""
+        return f"RealWithdrawal({self.party}, {self.treaty.key}, received {received}{effective})"
+
     def to_record(self, as_of: DateLike | None = None) -> dict[str, str]:
         """A flat, CSV- and JSON-ready record (ISO dates, empty where unknown)."""
         out = {

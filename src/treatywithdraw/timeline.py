@@ -320,6 +320,22 @@ class Projection:
         """The earliest effective date the projection gives, ``None`` if pending or none."""
         return self.effect.date if self.effect is not None else None
 
+    def __repr__(self) -> str:
+        steps = f"{len(self.steps)} step{'s' if len(self.steps) != 1 else ''}"
+        deposit = f", deposit {self.deposit.isoformat()}" if self.deposit is not None else ""
+        effect = f", effective {self.effective_date.isoformat()}" if self.effective_date is not None else ""
+        return f"Projection({steps}{deposit}{effect})"
+
+    def _repr_html_(self) -> str:
+        """A notebook table: each projected step and its day, then the deposit and the effect."""
+        from treatywithdraw._display import day, table
+
+        rows = [(str(s.step), f"{s.on.isoformat()} ({s.basis})") for s in self.steps]
+        rows += [("deposit", day(self.deposit)), ("effective date", day(self.effective_date))]
+        if self.note:
+            rows.append(("note", self.note))
+        return table(rows)
+
 
 def _start_with_rounding(what: str, exc: AmbiguousDateError) -> AmbiguousDateError:
     """``exc`` again, advising the rounding of :meth:`Withdrawal.start`, which ``project`` uses."""
@@ -677,6 +693,28 @@ class Withdrawal:
         e = self.effect
         return None if e is None else e.date
 
+    def __repr__(self) -> str:
+        """Party, treaty, steps recorded and the effect, on one line; never raises.
+
+        >>> w = Withdrawal.start(party="LV", treaty="ottawa")
+        >>> w
+        Withdrawal(LV, ottawa, 0 steps, not deposited)
+        """
+        steps = f"{len(self.events)} step{'s' if len(self.events) != 1 else ''}"
+        return f"Withdrawal({self.party}, {self.treaty.key}, {steps}, {self._outcome()})"
+
+    def _outcome(self) -> str:
+        if self.deposit is None or self.deposit.on is None:
+            return "not deposited"
+        if self._last_index(Step.REVOCATION) is not None:
+            return "revoked"
+        found = self._notice_effect_or_error()
+        if isinstance(found, TreatyWithdrawError):
+            return f"effect not computable: {type(found).__name__}"
+        if found is None or found.date is None:
+            return "effect pending"
+        return f"effective {found.date.isoformat()}"
+
     # -- questions ----------------------------------------------------------------------------
 
     def _known_by(self, day: date) -> list[Event]:
@@ -731,7 +769,9 @@ class Withdrawal:
                 statuses = set()
                 for mode in (Rounding.BACKWARD, Rounding.FORWARD):
                     try:
-                        e = _effect(self.treaty, deposit.on, options=attrs.evolve(self._notice_options, rounding=mode))
+                        e = _effect(
+                            self.treaty, deposit.on, options=attrs.evolve(self._notice_options, rounding=mode)
+                        )
                     except TreatyWithdrawError:
                         raise exc from None
                     statuses.add(self._notice_status(e, day))
@@ -812,7 +852,10 @@ class Withdrawal:
             closed = today is not None and legal.latest is not None and legal.latest < today
             if closed and not r.required:
                 continue
-            earliest, earliest_provision = legal.earliest, legal.earliest_by.provision if legal.earliest_by else ""
+            earliest, earliest_provision = (
+                legal.earliest,
+                legal.earliest_by.provision if legal.earliest_by else "",
+            )
             note = ""
             if r.step is Step.INSTRUMENT_DEPOSITED:
                 allowed = self._notice_allowed_from()
@@ -890,7 +933,9 @@ class Withdrawal:
         hidden = len(self.events) - len(known)
         if hidden:
             assert day is not None
-            lines.append(f"  ({hidden} later step{'s' if hidden != 1 else ''} recorded after {day.isoformat()} not shown)")
+            lines.append(
+                f"  ({hidden} later step{'s' if hidden != 1 else ''} recorded after {day.isoformat()} not shown)"
+            )
         deposited = any(e.step is Step.INSTRUMENT_DEPOSITED for e in known)
         if any(e.step is Step.REVOCATION for e in known):
             lines.append("Revoked before taking effect (VCLT Art. 68): no effective date.")
@@ -1184,6 +1229,16 @@ class Suspension:
     def history(self) -> tuple[Event, ...]:
         """The domestic steps recorded before the notification."""
         return self.events
+
+    def __repr__(self) -> str:
+        """Party, treaty, basis and notification day on one line.
+
+        >>> Suspension.create(party="UA", treaty="ottawa", basis="VCLT Art. 62", notified="2025-07-18")
+        Suspension(UA, ottawa, VCLT Art. 62, notified 2025-07-18)
+        """
+        return (
+            f"Suspension({self.party}, {self.treaty.key}, {self.basis}, notified {self.notified.isoformat()})"
+        )
 
     def explain(self) -> str:
         """Why this record has no effective date, and what to do instead."""

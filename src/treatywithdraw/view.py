@@ -56,6 +56,11 @@ class WithdrawalView:
     projection: Projection | None = attrs.field(default=None, validator=of_type(Projection, optional=True))
     problem: str = attrs.field(default="", validator=of_type(str))
 
+    def __repr__(self) -> str:
+        w = self.withdrawal
+        status = self.status.value if self.status is not None else "no status"
+        return f"WithdrawalView({w.party}, {w.treaty.key}, as of {self.as_of.isoformat()}, {status})"
+
     def to_record(self) -> dict[str, Any]:
         """The view as JSON-ready data: schema, status, steps, agenda, effect or projection."""
         w = self.withdrawal
@@ -88,7 +93,8 @@ class WithdrawalView:
         if self.projection is not None:
             out["projection"] = {
                 "steps": [
-                    {"step": str(s.step), "on": s.on.isoformat(), "basis": s.basis} for s in self.projection.steps
+                    {"step": str(s.step), "on": s.on.isoformat(), "basis": s.basis}
+                    for s in self.projection.steps
                 ],
                 "deposit": None if self.projection.deposit is None else self.projection.deposit.isoformat(),
                 "effect": None if self.projection.effect is None else _effect_record(self.projection.effect),
@@ -124,7 +130,9 @@ def view(w: Withdrawal, as_of: DateLike) -> WithdrawalView:
     except TreatyWithdrawError as exc:
         status, problem = None, str(exc)
     effect = projection = None
-    if any(e.step is Step.INSTRUMENT_DEPOSITED for e in known) and not any(e.step is Step.REVOCATION for e in known):
+    if any(e.step is Step.INSTRUMENT_DEPOSITED for e in known) and not any(
+        e.step is Step.REVOCATION for e in known
+    ):
         try:
             effect = w.effect
         except TreatyWithdrawError as exc:

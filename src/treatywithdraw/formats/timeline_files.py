@@ -232,7 +232,9 @@ def _events(raw: object, problems: _Problems) -> list[Event]:
         sources = problems.strings(item, "sources", where)
         note = problems.text(item, "note", where)
         addressee = problems.text(item, "addressee", where)
-        if addressee is not None and (step is not Step.PARTIES_NOTIFIED or addressee not in ADDRESSEES - {"depositary"}):
+        if addressee is not None and (
+            step is not Step.PARTIES_NOTIFIED or addressee not in ADDRESSEES - {"depositary"}
+        ):
             problems.add(
                 f"{where}addressee",
                 f"{_show(addressee)}: an addressee belongs to a parties-notified step and is one of "
@@ -241,13 +243,15 @@ def _events(raw: object, problems: _Problems) -> list[Event]:
             addressee = None
         if step is not None:
             out.append(
-                Event(step=step, on=on, sources=sources, note=note, confidence=confidence, addressee=addressee)
+                Event(
+                    step=step, on=on, sources=sources, note=note, confidence=confidence, addressee=addressee
+                )
             )
     return out
 
 
 def definition_hash(value: object) -> str:
-    """A short fingerprint of a treaty's or a procedure's whole definition (its repr).
+    """A short fingerprint of a treaty's or a procedure's whole definition (every field).
 
     A JSON record carries the fingerprints of the treaty and the procedure it was made
     with, so that reading it back with another definition under the same key (a treaty
@@ -255,11 +259,17 @@ def definition_hash(value: object) -> str:
     """
     import hashlib
 
-    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()[:16]
+    from treatywithdraw._display import definition_text
+
+    return hashlib.sha256(definition_text(value).encode("utf-8")).hexdigest()[:16]
 
 
 def timeline_from_record(
-    record: Mapping[str, Any], *, file: str = "", treaty: Treaty | None = None, procedure: Procedure | None = None
+    record: Mapping[str, Any],
+    *,
+    file: str = "",
+    treaty: Treaty | None = None,
+    procedure: Procedure | None = None,
 ) -> Timeline:
     """Build a :class:`Withdrawal` or :class:`Suspension` from a parsed TOML or JSON record.
 
@@ -650,7 +660,11 @@ def _no_constant(name: str) -> NoReturn:
 
 
 def timeline_from_json(
-    text: str | bytes, *, file: str = "<json>", treaty: Treaty | None = None, procedure: Procedure | None = None
+    text: str | bytes,
+    *,
+    file: str = "<json>",
+    treaty: Treaty | None = None,
+    procedure: Procedure | None = None,
 ) -> Timeline:
     """Read a timeline exported by :func:`timeline_to_json`.
 

@@ -71,7 +71,9 @@ class _ProcedureReader(Reader):
             "aliases": part(lambda: self.strings("aliases")),
         }
         if international is None and not any(p.path.startswith("international") for p in self.problems):
-            self.fail("international", "required: who deposits the instrument, and what the deposit waits for")
+            self.fail(
+                "international", "required: who deposits the instrument, and what the deposit waits for"
+            )
         self.refuse_unknown()
         self.raise_problems()
         assert tail is not None
@@ -106,7 +108,9 @@ class _ProcedureReader(Reader):
         key = self.text("actor")
         found = actors.get(key)
         if found is None:
-            raise self.fail("actor", f"{key!r} is not in [actors]: the actors are {', '.join(actors) or 'none'}")
+            raise self.fail(
+                "actor", f"{key!r} is not in [actors]: the actors are {', '.join(actors) or 'none'}"
+            )
         return found
 
     def _step_name(self, raw: str, field: str) -> Step:
@@ -170,7 +174,9 @@ class _ProcedureReader(Reader):
     def duration(self) -> Duration:
         period = self.period("period")
         assert period is not None
-        return Duration(step=self._step_name(self.text("step"), "step"), period=period, basis=self.nonempty("basis"))
+        return Duration(
+            step=self._step_name(self.text("step"), "step"), period=period, basis=self.nonempty("basis")
+        )
 
     def override(self) -> Override:
         def maybe_flag(field: str) -> bool | None:
@@ -194,7 +200,9 @@ class _ProcedureReader(Reader):
             raise self.fail("url", f"{url!r} is not an http(s) URL")
         read_on = self.day("read_on")
         assert read_on is not None
-        return Source(url=url, read_on=read_on, confidence=self._confidence(), supports=self.text("supports", ""))
+        return Source(
+            url=url, read_on=read_on, confidence=self._confidence(), supports=self.text("supports", "")
+        )
 
 
 def procedure_from_record(record: Mapping[str, Any], *, file: str = "") -> Procedure:
@@ -224,7 +232,9 @@ def load_procedure_file(path: str | os.PathLike[str]) -> Procedure:
     except OSError as exc:
         raise CatalogueError(f"cannot be read ({exc.strerror or exc}): check the path", file=label) from None
     if len(raw) > MAX_PROCEDURE_FILE_BYTES:
-        raise CatalogueError(f"is larger than {MAX_PROCEDURE_FILE_BYTES} bytes: is it the right file?", file=label)
+        raise CatalogueError(
+            f"is larger than {MAX_PROCEDURE_FILE_BYTES} bytes: is it the right file?", file=label
+        )
     try:
         text = raw.decode("utf-8")
         problem = toml_shape_problem(text)

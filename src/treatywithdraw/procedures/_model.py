@@ -120,7 +120,12 @@ BRANCH_STEPS = frozenset(
     }
 )
 
-INCIDENTAL_STEPS = (Step.NOTICE_SIGNED, Step.PARLIAMENT_POSTPONEMENT, Step.COURT_RULING, Step.CONDITION_CONTESTED)
+INCIDENTAL_STEPS = (
+    Step.NOTICE_SIGNED,
+    Step.PARLIAMENT_POSTPONEMENT,
+    Step.COURT_RULING,
+    Step.CONDITION_CONTESTED,
+)
 """Events every template accepts and none makes due: they are recorded when they happen."""
 """Steps outside the main path: they have their own placement rules, not a rank."""
 
@@ -458,6 +463,23 @@ class Procedure:
                 value=self.key,
                 field="steps",
             )
+
+    def __repr__(self) -> str:
+        """The key and the number of steps: the template itself is in :attr:`steps`.
+
+        >>> from treatywithdraw.procedures import procedure
+        >>> procedure("LV")
+        Procedure('LV', 14 steps)
+        """
+        return f"Procedure({self.key!r}, {len(self.steps)} steps)"
+
+    def _repr_html_(self) -> str:
+        """A notebook table: the procedure's name, then each step with its actor."""
+        from treatywithdraw._display import table
+
+        rows = [("procedure", f"{self.name} ({self.key})")]
+        rows += [(str(r.step), str(r.actor)) for r in self.steps]
+        return table(rows)
 
     # -- look-ups -----------------------------------------------------------------------
 
