@@ -272,7 +272,9 @@ def test_a_procedure_file_may_override_a_step_for_some_treaties() -> None:
         procedure_from_record(record, file="lv-test.toml")
 
 
-def test_a_broken_procedure_file_is_set_aside_and_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_procedure_file_is_set_aside_and_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import shutil
     import warnings
 

@@ -110,7 +110,9 @@ def test_a_leaf_of_the_wrong_type_is_refused_at_its_field(
         # The refusal is at the field that changed, or inside it (a table's first row).
         assert exc.field == path or exc.field.startswith((path + ".", path + "[")), (path, str(exc))
         # One problem reads "file:field: message"; several are numbered, the first at this field.
-        assert str(exc).startswith((f"{name}:{exc.field}: ", f"{name}: {len(exc.problems)} problems: (1) {exc.field}: "))
+        assert str(exc).startswith(
+            (f"{name}:{exc.field}: ", f"{name}: {len(exc.problems)} problems: (1) {exc.field}: ")
+        )
     else:
         pytest.fail(f"{name}: {path} = {new!r} (was {value!r}) was accepted")
 
@@ -180,7 +182,10 @@ def test_a_byte_order_mark_is_not_part_of_the_data(tmp_path: Path) -> None:
         (b"x" * (MAX_TREATY_FILE_BYTES + 1), rf"is larger than {MAX_TREATY_FILE_BYTES} bytes"),
         (b"a = " + b"[" * 5000 + b"]" * 5000, r"not valid TOML|nested too deeply"),
         # Every missing field at once, not one per run.
-        (b"key = 'mine'\n", r"mine\.toml: 6 problems: \(1\) name: required field is missing .*\(3\) depositary: required field is missing \(dict\)"),
+        (
+            b"key = 'mine'\n",
+            r"mine\.toml: 6 problems: \(1\) name: required field is missing .*\(3\) depositary: required field is missing \(dict\)",
+        ),
     ],
     ids=["not-utf8", "too-large", "deep-nesting", "incomplete"],
 )

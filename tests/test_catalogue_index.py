@@ -52,7 +52,9 @@ def test_an_edited_file_is_read_from_its_toml(tmp_path: Path, monkeypatch: pytes
     folder = tmp_path / "treaties"
     shutil.copytree(FOLDER, folder)
     path = folder / "ottawa.toml"
-    path.write_text(path.read_text("utf-8").replace('notice_period = "P6M"', 'notice_period = "P12M"'), "utf-8")
+    path.write_text(
+        path.read_text("utf-8").replace('notice_period = "P6M"', 'notice_period = "P12M"'), "utf-8"
+    )
     for name, value in (("_folder", lambda: folder), ("_files", {}), ("_registry", None)):
         monkeypatch.setattr(catalogue, name, value)
     monkeypatch.setattr(catalogue, "_compiled_cache", None)

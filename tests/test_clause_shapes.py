@@ -188,7 +188,10 @@ class TestFixedCalendarDate:
 
     def test_the_derivation_names_the_fixed_day_and_the_cut_off(self) -> None:
         text = tw.effect("icrw", "2018-12-26").explain()
-        assert "Fixed date: Art. XI dates the effect on June 30 for a notice received by the January 1 before it" in text
+        assert (
+            "Fixed date: Art. XI dates the effect on June 30 for a notice received by the January 1 before it"
+            in text
+        )
         assert "on or before 2019-01-01, so the effect is on 2019-06-30" in text
 
     def test_a_fixed_day_every_year_has(self) -> None:

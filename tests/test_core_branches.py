@@ -411,7 +411,10 @@ def test_status_raises_when_one_rounding_refuses_the_notice() -> None:
         tw.AmbiguousDateError, match=r'rounding="forward" gives no date \(NoticeNotAllowedError'
     ):
         w.status("2025-03-05")
-    assert attrs.evolve(w, options=tw.NoticeOptions(rounding=Rounding.BACKWARD)).status("2025-03-05") is tw.Status.EFFECTIVE
+    assert (
+        attrs.evolve(w, options=tw.NoticeOptions(rounding=Rounding.BACKWARD)).status("2025-03-05")
+        is tw.Status.EFFECTIVE
+    )
 
 
 def test_a_named_date_after_the_conflict_ends_still_holds() -> None:

@@ -30,9 +30,13 @@ def test_catalogue_page_has_a_row_per_treaty() -> None:
 
 
 def test_the_procedure_templates_page_is_generated_from_the_files() -> None:
-    spec = importlib.util.spec_from_file_location("gen_procedures_page", ROOT / "scripts" / "gen_procedures_page.py")
+    spec = importlib.util.spec_from_file_location(
+        "gen_procedures_page", ROOT / "scripts" / "gen_procedures_page.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     page = (ROOT / "docs" / "procedure-templates.md").read_text("utf-8")
-    assert page == module.render(), "docs/procedure-templates.md is stale: run python scripts/gen_procedures_page.py"
+    assert page == module.render(), (
+        "docs/procedure-templates.md is stale: run python scripts/gen_procedures_page.py"
+    )

@@ -67,7 +67,9 @@ def test_aliases(alias: str, code: str) -> None:
 def test_procedures_lists_every_template() -> None:
     keys = [p.key for p in procedures()]
     assert keys[-1] == "generic" and keys[:-1] == sorted(keys[:-1])
-    assert {"US", "GB", "DE", "FR", "HU", "UA", "RU", "ZA", "PH", "EU", "LV", "LT", "EE", "PL", "FI"} <= set(keys)
+    assert {"US", "GB", "DE", "FR", "HU", "UA", "RU", "ZA", "PH", "EU", "LV", "LT", "EE", "PL", "FI"} <= set(
+        keys
+    )
     assert len(keys) >= 20
 
 

@@ -80,7 +80,9 @@ def test_every_error_is_in_the_tree() -> None:
 
 
 def test_the_only_warning_is_about_the_catalogue() -> None:
-    warnings = [n for n in tw.__all__ if isinstance(getattr(tw, n), type) and issubclass(getattr(tw, n), Warning)]
+    warnings = [
+        n for n in tw.__all__ if isinstance(getattr(tw, n), type) and issubclass(getattr(tw, n), Warning)
+    ]
     assert warnings == ["CatalogueWarning"]
     assert issubclass(tw.CatalogueWarning, UserWarning)
 

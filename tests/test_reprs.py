@@ -122,6 +122,9 @@ def test_treaty_effect_procedure_withdrawal_and_projection_have_notebook_tables(
         table = parsed(markup)
         assert table.tags[0] == "table" and "tr" in table.tags, type(obj)
     assert "2025-12-27" in parsed(w.project()._repr_html_()).text
+    silent = attrs.evolve(w.project(), note="")
+    assert "note" not in parsed(silent._repr_html_()).text
+    assert "note" in parsed(w.project()._repr_html_()).text
     assert "Art. 20(2)-(3)" in parsed(w.treaty._repr_html_()).text
     assert "Saeima" in "".join(parsed(w.procedure._repr_html_()).text)
 

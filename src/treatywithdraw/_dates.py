@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from functools import cache
+from typing import Any
 
 from treatywithdraw.errors import InvalidDateError
 
@@ -75,11 +76,61 @@ def zone(name: str) -> tzinfo:
 _IANA = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9][A-Za-z0-9_+-]*)*\Z")
 
 
+def _array_library_day(value: Any, field: str) -> date | None:
+    """The day a pandas ``Timestamp`` or a NumPy ``datetime64`` stands for, without importing either.
+
+    Both libraries write a calendar day as a zone-less midnight (``pd.Timestamp("2025-06-27")``,
+    ``np.datetime64("2025-06-27")``): that is read as the day. A zone-less value with a time
+    of day is refused like a naive ``datetime`` (which zone's day would it be?); a
+    zone-aware ``Timestamp`` returns ``None`` and is read as an aware ``datetime``.
+    """
+    name = type(value).__name__
+    if name == "NaTType" or (name == "datetime64" and str(value) == "NaT"):
+        raise InvalidDateError(
+            f"{field} is NaT (not a time), a missing value: give the day, e.g. '2025-06-27'",
+            value=value,
+            field=field,
+        )
+    if name == "Timestamp" and isinstance(value, datetime):
+        if value.tzinfo is not None:
+            return None
+        if value.time() == time(0) and getattr(value, "nanosecond", 0) == 0:
+            return date(value.year, value.month, value.day)
+        raise InvalidDateError(
+            f"{field} {value.isoformat()} is a Timestamp with a time of day but no zone: "
+            "localise it (ts.tz_localize('UTC')) or pass ts.normalize() for the day alone",
+            value=value,
+            field=field,
+        )
+    if name == "datetime64":
+        text = str(value)
+        day, _, clock = text.partition("T")
+        if clock.strip("0:."):
+            raise InvalidDateError(
+                f"{field} numpy.datetime64({text!r}) has a time of day but NumPy times have no zone, "
+                "so it names no one day: pass value.astype('datetime64[D]') for the day alone",
+                value=value,
+                field=field,
+            )
+        try:
+            return as_date(day, field)
+        except InvalidDateError:
+            raise InvalidDateError(
+                f"{field} numpy.datetime64({text!r}) is not one day of years 1-9999: "
+                "pass a day, e.g. numpy.datetime64('2025-06-27')",
+                value=value,
+                field=field,
+            ) from None
+    return None
+
+
 def as_date(value: object, field: str = "date", time_zone: str | None = None) -> date:
     """Read ``value`` as a calendar day.
 
     A ``datetime`` must be timezone-aware; it is converted to ``time_zone`` (the
     depositary's zone) before its date is taken. A string must be ISO ``YYYY-MM-DD``.
+    A pandas ``Timestamp`` or NumPy ``datetime64`` at midnight without a zone is that day
+    (how both libraries write a date); with a time of day it needs a zone.
 
     >>> as_date("2025-06-27")
     datetime.date(2025, 6, 27)
@@ -94,6 +145,10 @@ def as_date(value: object, field: str = "date", time_zone: str | None = None) ->
     cls = type(value)
     if cls is date:
         return value  # type: ignore[return-value]  # exact-type fast path
+    if cls.__module__.split(".", 1)[0] in ("pandas", "numpy"):
+        day = _array_library_day(value, field)
+        if day is not None:
+            return day
     if isinstance(value, datetime):
         if value.tzinfo is None or value.utcoffset() is None:
             raise InvalidDateError(
