@@ -373,3 +373,24 @@ def test_the_command_line_takes_a_users_own_treaty_file(
     err = capsys.readouterr().err
     assert err.startswith(f"treatywithdraw: {own}: 6 problems: (1) name: required field is missing (str); ")
     assert "(3) depositary: required field is missing (dict)" in err and err.count("\n") == 1
+
+
+def test_under_json_the_catalogue_warning_is_json_too(
+    copied_catalogue: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from treatywithdraw.cli import main
+
+    broken = copied_catalogue / "ottawa.toml"
+    broken.write_text(
+        broken.read_text("utf-8").replace('notice_period = "P6M"', "notice_period = 6"), "utf-8"
+    )
+    assert main(["treaties", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert "ottawa" not in {t["key"] for t in json.loads(out)}
+    (line,) = err.splitlines()
+    assert json.loads(line) == {
+        "warning": "CatalogueWarning",
+        "message": "treaty catalogue: treatywithdraw/data/treaties/ottawa.toml:clause.notice_period: expected str, found 6",
+    }

@@ -54,8 +54,12 @@ def check(code: int, out: str, err: str, *, bad: str | None = None, slot: str = 
     if code == 2:
         assert err, "exit code 2 without an error line"
     if err:
-        assert err.startswith("treatywithdraw: "), err
         assert err.endswith("\n") and err.count("\n") == 1, err
+        if err.startswith("{"):  # under --json: one JSON object, its message as the plain line's
+            record = json.loads(err)
+            assert set(record) & {"error", "warning"}, record
+            err = f"treatywithdraw: {record['message']}\n"
+        assert err.startswith("treatywithdraw: "), err
     if code == 2 and bad is not None and not bad.startswith("-"):  # "-x" is read as an option
         assert named(bad, err) or (slot and slot in err), (bad, err)
 

@@ -21,6 +21,7 @@ import sys
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date
 from typing import Any, NoReturn
 
@@ -389,7 +390,10 @@ def _run(args: argparse.Namespace) -> int:
         with _within_the_calendar(given):
             e = tw.effect(_treaty_arg(args.treaty), received, options=options)
         if args.json:
-            _dump(_effect_json(e))
+            record = _effect_json(e)
+            if args.explain:
+                record["explanation"] = e.explain().splitlines()
+            _dump(record)
         elif args.explain:
             print(e.explain())
         elif e.date is not None:
@@ -581,8 +585,27 @@ def _rendered(exc: TreatyWithdrawError) -> str:
     return exc.render("cli")
 
 
-def _error(message: str) -> None:
-    line = f"{PROG}: {message.translate(_CONTROL)}"
+_JSON_ERRORS: ContextVar[bool] = ContextVar("json_errors", default=False)
+"""Whether this run was asked for ``--json``: its errors and warnings are then JSON too."""
+
+
+def _error(message: str, kind: str = "UsageError", exc: TreatyWithdrawError | None = None) -> None:
+    """One line on standard error: ``treatywithdraw: message``, or under ``--json`` a JSON object.
+
+    The JSON object (one per line, ASCII only) holds ``error`` (the error class, or
+    ``UsageError``; a warning has ``warning`` instead), ``message``, and for the library's
+    errors the ``field`` and ``value`` at fault and the ``fixes`` it proposes.
+    """
+    if _JSON_ERRORS.get():
+        key = "warning" if kind == "CatalogueWarning" else "error"
+        record: dict[str, object] = {key: kind, "message": message}
+        if exc is not None:
+            record["field"] = exc.field
+            record["value"] = None if exc.value is None else _json_value(exc.value)
+            record["fixes"] = [fix.spelled("cli") for fix in exc.fixes]
+        line = json.dumps(record, ensure_ascii=True, sort_keys=True)
+    else:
+        line = f"{PROG}: {message.translate(_CONTROL)}"
     try:
         print(line, file=sys.stderr)
     except UnicodeEncodeError:  # stderr cannot carry a character of the message: escape it
@@ -591,12 +614,23 @@ def _error(message: str) -> None:
         pass
 
 
+def _json_value(value: object) -> object:
+    """``value`` as JSON can carry it: ISO text for days, the value itself for plain scalars, else its repr."""
+    from treatywithdraw._dates import shown
+
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str | bool | float) or (isinstance(value, int) and abs(value) < 2**53):
+        return value
+    return shown(value)
+
+
 def _usage_error(exc: _UsageError, argv: Sequence[str]) -> None:
     """One line: argparse's message and where the usage is (argparse would print the usage too)."""
     prog = exc.prog
     if prog == PROG and argv and argv[0] in _COMMANDS:  # unrecognized arguments after a command
         prog = f"{PROG} {argv[0]}"
-    _error(f"{exc.message}: see '{prog} --help'")
+    _error(f"{exc.message}: see '{prog} --help'", "UsageError")
 
 
 def _words(argv: object) -> tuple[list[str] | None, str]:
@@ -627,6 +661,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     argv = words
+    token = _JSON_ERRORS.set("--json" in argv)
+    try:
+        return _main(argv)
+    finally:
+        _JSON_ERRORS.reset(token)
+
+
+def _main(argv: list[str]) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -636,7 +678,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help and --version exit 0 through argparse
         return int(exc.code or 0)
     if args.command is None:
-        _error(f"no command given: use one of {', '.join(_COMMANDS)}; see '{PROG} --help'")
+        _error(f"no command given: use one of {', '.join(_COMMANDS)}; see '{PROG} --help'", "UsageError")
         return 2
     caught: list[warnings.WarningMessage] = []
     try:
@@ -646,32 +688,35 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stdout.flush()  # a full disk or a closed pipe shows here, not after main returns
             return code
     except NO_SINGLE_ANSWER as exc:
-        _error(_rendered(exc))
+        _error(_rendered(exc), type(exc).__name__, exc)
         return 1
     except TreatyWithdrawError as exc:
-        _error(_rendered(exc))
+        _error(_rendered(exc), type(exc).__name__, exc)
         return 2
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return 0
     except KeyboardInterrupt:
-        _error("interrupted")
+        _error("interrupted", "Interrupted")
         return 130
     except UnicodeEncodeError as exc:  # the terminal or pipe cannot carry the answer's characters
         _error(
             f"the output cannot be written in the {exc.encoding!r} encoding of standard output: "
-            "set PYTHONIOENCODING=utf-8 (or a UTF-8 locale) and run again"
+            "set PYTHONIOENCODING=utf-8 (or a UTF-8 locale) and run again",
+            "OutputError",
         )
         return 2
     except MemoryError:
-        _error("out of memory: the input is too large to answer; check the files given")
+        _error("out of memory: the input is too large to answer; check the files given", "OutOfMemory")
         return 2
     except OSError as exc:  # writing the answer failed: a full disk, a closed or broken output
-        _error(f"cannot write the answer ({exc.strerror or exc}): check where the output goes")
+        _error(f"cannot write the answer ({exc.strerror or exc}): check where the output goes", "OutputError")
         return 2
     finally:
         # A broken catalogue file: one line each, after the answer; other warnings as usual.
         for w in caught:
             if issubclass(w.category, CatalogueWarning):
-                _error(f"warning: {w.message}")
+                _error(
+                    f"warning: {w.message}" if not _JSON_ERRORS.get() else str(w.message), "CatalogueWarning"
+                )
             else:  # pragma: no cover - the library itself warns only about the catalogue
                 warnings.showwarning(w.message, w.category, w.filename, w.lineno)
