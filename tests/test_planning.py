@@ -46,6 +46,21 @@ def test_party_terms() -> None:
     assert latest_receipt_date("who", "2026-01-22", party="US") == date(2025, 1, 22)
 
 
+def test_a_target_no_party_can_reach_is_refused_without_party_since() -> None:
+    # Paris Art. 28(1): no notice before three years after entry into force (2016-11-04).
+    with pytest.raises(tw.NoticeTooEarlyError, match="for any party") as info:
+        latest_receipt_date("paris", "2018-01-01")
+    assert info.value.earliest == date(2019, 11, 4)
+    assert latest_receipt_date("paris", "2020-11-04") == date(2019, 11, 4)
+    with pytest.raises(tw.NoticeTooEarlyError, match=r"only from 2019-11-04\Z"):
+        latest_receipt_date("paris", "2018-01-01", party_since="2016-11-04")
+    # A clause without a minimum period, or one whose entry into force is not catalogued, is not bounded.
+    assert latest_receipt_date("ottawa", "1990-01-01") == date(1989, 7, 1)
+    assert tw.treaty("basel").entry_into_force is None
+    assert tw.treaty("basel").clause.minimum_participation is not None
+    latest_receipt_date("basel", "1990-01-01")
+
+
 def test_no_clause() -> None:
     with pytest.raises(tw.NoWithdrawalClauseError):
         latest_receipt_date("who", "2026-01-22")
@@ -57,7 +72,12 @@ def test_no_clause() -> None:
     st.sampled_from([Rounding.BACKWARD, Rounding.FORWARD]),
 )
 def test_latest_receipt_is_exact(key: str, target: date, mode: Rounding) -> None:
-    latest = latest_receipt_date(key, target, rounding=mode)
+    try:
+        latest = latest_receipt_date(key, target, rounding=mode)
+    except tw.NoticeTooEarlyError as exc:
+        # Refused only when even the first day any party may give notice is too late.
+        assert effective_date(key, exc.earliest, rounding=mode) > target
+        return
     assert effective_date(key, latest, rounding=mode) <= target
     assert effective_date(key, latest + timedelta(days=1), rounding=mode) > target
 

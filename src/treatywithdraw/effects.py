@@ -806,7 +806,10 @@ def latest_receipt_date(
     Raises:
         AmbiguousDateError: the answer depends on month-end rounding and none was
             chosen; ``.candidates`` is (answer with ``backward``, answer with ``forward``).
-        NoticeTooEarlyError: with ``party_since``, the answer is before notice is allowed.
+        NoticeTooEarlyError: the answer is before notice is allowed: for the party, with
+            ``party_since``; without it, for any party, where the clause counts its
+            minimum period from an entry into force the catalogue knows (Paris Art. 28(1)
+            allows no notice before 2019-11-04).
 
     >>> latest_receipt_date("ottawa", "2026-01-01")
     datetime.date(2025, 7, 1)
@@ -838,12 +841,20 @@ def latest_receipt_date(
                 (backward, forward),
             )
         day = backward
-    if opts.party_since is not None:
-        earliest = earliest_notice_date(t, party_since=opts.party_since, rounding=opts.rounding)
+    since, whom = opts.party_since, ""
+    if since is None and t.clause.minimum_participation is not None and t.entry_into_force is not None:
+        # No party is bound before the treaty is in force: its entry into force bounds every party.
+        since = t.entry_into_force
+        whom = (
+            f" for any party ({t.clause.article}; the treaty entered into force on {since.isoformat()}, "
+            "and later for a party that joined later)"
+        )
+    if since is not None:
+        earliest = earliest_notice_date(t, party_since=since, rounding=opts.rounding)
         if day < earliest:
             raise NoticeTooEarlyError(
                 f"{t.key}: to take effect by {target.isoformat()} the notice must be received by "
-                f"{day.isoformat()}, but notice is allowed only from {earliest.isoformat()}",
+                f"{day.isoformat()}, but notice is allowed only from {earliest.isoformat()}{whom}",
                 earliest=earliest,
                 value=target,
                 field="effective_by",
