@@ -257,11 +257,16 @@ def copied_catalogue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-def test_a_broken_catalogue_file_is_left_out_and_the_rest_keep_working(copied_catalogue: Path) -> None:
-    broken = copied_catalogue / "ottawa.toml"
+def break_ottawas_period(catalogue: Path) -> None:
+    """Write Ottawa's notice period as a number, which the reader refuses."""
+    broken = catalogue / "ottawa.toml"
     broken.write_text(
         broken.read_text("utf-8").replace('notice_period = "P6M"', "notice_period = 6"), "utf-8"
     )
+
+
+def test_a_broken_catalogue_file_is_left_out_and_the_rest_keep_working(copied_catalogue: Path) -> None:
+    break_ottawas_period(copied_catalogue)
 
     with pytest.warns(
         CatalogueWarning,
@@ -340,10 +345,7 @@ def test_the_command_line_lists_the_rest_and_warns_in_one_line(
 ) -> None:
     from treatywithdraw.cli import main
 
-    broken = copied_catalogue / "ottawa.toml"
-    broken.write_text(
-        broken.read_text("utf-8").replace('notice_period = "P6M"', "notice_period = 6"), "utf-8"
-    )
+    break_ottawas_period(copied_catalogue)
     assert main(["treaties"]) == 0
     out, err = capsys.readouterr()
     assert "ccm " in out and "ottawa " not in out
@@ -382,10 +384,7 @@ def test_under_json_the_catalogue_warning_is_json_too(
 
     from treatywithdraw.cli import main
 
-    broken = copied_catalogue / "ottawa.toml"
-    broken.write_text(
-        broken.read_text("utf-8").replace('notice_period = "P6M"', "notice_period = 6"), "utf-8"
-    )
+    break_ottawas_period(copied_catalogue)
     assert main(["treaties", "--json"]) == 0
     out, err = capsys.readouterr()
     assert "ottawa" not in {t["key"] for t in json.loads(out)}
