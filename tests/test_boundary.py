@@ -495,3 +495,17 @@ def test_a_huge_name_is_refused_quickly_and_not_echoed() -> None:
 def test_a_generic_procedure_is_not_named_twice() -> None:
     assert tw.procedure("generic").title == "Generic parliamentary procedure"
     assert tw.procedure("LV").title == "Latvia procedure"
+
+
+def test_a_tuple_field_refuses_a_list_or_a_wrong_item_naming_both() -> None:
+    # Deterministic: the hostile property tests reach this only when Hypothesis happens to.
+    clause = tw.treaty("ottawa").clause
+    with pytest.raises(
+        tw.InvalidArgumentError, match=r"WithdrawalClause\.addressees must be a tuple of str, not list"
+    ) as info:
+        attrs.evolve(clause, addressees=["depositary"])
+    assert info.value.field == "addressees"
+    with pytest.raises(
+        tw.InvalidArgumentError, match=r"must be a tuple of str, not tuple \('depositary', 7\)"
+    ):
+        attrs.evolve(clause, addressees=("depositary", 7))
