@@ -170,6 +170,13 @@ class Reader:
             raise self.fail(field, "must not be empty")
         return value
 
+    def url(self, field: str = "url") -> str:
+        """A non-empty http(s) URL: a source must be one a reader can open."""
+        value = self.nonempty(field)
+        if not value.startswith(("http://", "https://")):
+            raise self.fail(field, f"{value!r} is not an http(s) URL")
+        return value
+
     def day(self, field: str, *, required: bool = True) -> date | None:
         return self._get(field, date, None, required)
 

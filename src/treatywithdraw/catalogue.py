@@ -265,9 +265,7 @@ class _Reader(Reader):
         return read(child)
 
     def source(self) -> Source:
-        url = self.nonempty("url")
-        if not url.startswith(("http://", "https://")):
-            raise self.fail("url", f"{url!r} is not an http(s) URL")
+        url = self.url()
         read_on = self.day("read_on")
         assert read_on is not None
         return Source(
