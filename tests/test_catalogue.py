@@ -132,9 +132,11 @@ class TestLoaderErrors:
         assert info.value.field == field
         assert "ottawa.toml" in str(info.value)
 
-    def test_file_name_must_match_the_key(self) -> None:
+    def test_a_catalogue_file_name_must_match_the_key(self) -> None:
+        from treatywithdraw.catalogue import _catalogue_file
+
         with pytest.raises(CatalogueError, match="differs from the file name"):
-            load_treaty_file("treatywithdraw/data/treaties/other.toml", self.GOOD)
+            _catalogue_file("treatywithdraw/data/treaties/other.toml", self.GOOD)
 
     def test_missing_sources(self) -> None:
         head = self.GOOD.split("[[sources]]")[0]

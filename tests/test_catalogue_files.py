@@ -232,13 +232,20 @@ def test_text_of_the_wrong_type_is_an_argument_error() -> None:
         load_treaty_file("ottawa.toml", b'key = "ottawa"')  # type: ignore[arg-type]
 
 
-def test_the_file_name_must_be_the_key() -> None:
+def test_a_catalogue_file_must_be_named_after_its_key() -> None:
+    from treatywithdraw.catalogue import _catalogue_file
+
     text = (FOLDER / "ottawa.toml").read_text("utf-8")
     with pytest.raises(
         CatalogueError,
         match=r"mines\.toml:key: key 'ottawa' differs from the file name 'mines\.toml': name the file ottawa\.toml",
     ):
-        load_treaty_file("mines.toml", text)
+        _catalogue_file("treatywithdraw/data/treaties/mines.toml", text)
+
+
+def test_ones_own_file_need_not_be_named_after_its_key() -> None:
+    text = (FOLDER / "ottawa.toml").read_text("utf-8")
+    assert load_treaty_file("mines.toml", text).key == "ottawa"
 
 
 # -- a catalogue edit gone wrong --------------------------------------------------------

@@ -197,8 +197,8 @@ class Treaty:
         return _Reader(record, file, "").treaty()
 
 
-TreatyLike = Treaty | str
-"""A :class:`Treaty`, or a key or alias of one."""
+TreatyLike = Treaty | str | os.PathLike[str]
+"""A :class:`Treaty`, a key or alias of one, or the path of a treaty file of one's own."""
 
 T = TypeVar("T")
 E = TypeVar("E", bound=enum.Enum)
@@ -498,6 +498,9 @@ def load_treaty_file(path: str | os.PathLike[str], text: str | None = None) -> T
     With ``text``, ``path`` only names the file in errors; without it, the file at
     ``path`` is read (UTF-8; at most :data:`MAX_TREATY_FILE_BYTES`). The treaty it
     returns works everywhere a catalogue key does: pass it to :func:`effective_date`.
+    :func:`treaty` calls it for a path (``treaty("./my-treaty.toml")``). The file's name
+    need not be its key (only the catalogue's own files are named after their keys), and
+    every problem in the file is reported at once.
 
     Raises:
         CatalogueError: naming the file and the dotted field that is wrong.
@@ -507,8 +510,6 @@ def load_treaty_file(path: str | os.PathLike[str], text: str | None = None) -> T
     ...
     treatywithdraw.errors.CatalogueError: my-treaty.toml: 5 problems: (1) short_name: required field is missing (str); (2) depositary: required field is missing (dict); ...
     """
-    import tomllib
-
     if not isinstance(path, (str, os.PathLike)):
         raise InvalidArgumentError(
             f"path must be a file path, not {type(path).__name__} {shown(path)}: pass e.g. 'my-treaty.toml'",
@@ -525,6 +526,13 @@ def load_treaty_file(path: str | os.PathLike[str], text: str | None = None) -> T
             value=text,
             field="text",
         )
+    return Treaty.from_record(_record_of(label, text), file=label)
+
+
+def _record_of(label: str, text: str) -> Mapping[str, Any]:
+    """The TOML record of a treaty file, or the one error that says why it is not TOML."""
+    import tomllib
+
     problem = toml_shape_problem(text)
     if problem is not None:
         raise CatalogueError(problem, file=label)
@@ -534,7 +542,12 @@ def load_treaty_file(path: str | os.PathLike[str], text: str | None = None) -> T
         raise CatalogueError(f"not valid TOML: {exc}", file=label) from None
     except RecursionError:
         raise CatalogueError("nested too deeply to be a treaty file", file=label) from None
-    return _treaty_of(record, label)
+    return record
+
+
+def _catalogue_file(label: str, text: str) -> Treaty:
+    """A file of the shipped catalogue: as :func:`load_treaty_file`, and named after its key."""
+    return _treaty_of(_record_of(label, text), label)
 
 
 def _treaty_of(record: Mapping[str, Any], label: str) -> Treaty:
@@ -602,7 +615,7 @@ def _parse_file(path: Path) -> Treaty | CatalogueError:
         compiled = _compiled_cache.get(path.stem) if _compiled_cache is not None else None
         if compiled is not None and compiled["crc"] == zlib.crc32(text.encode("utf-8")):
             return _treaty_of(compiled["record"], label)
-        return load_treaty_file(label, text)
+        return _catalogue_file(label, text)
     except CatalogueError as exc:
         return exc
 
@@ -763,8 +776,13 @@ def catalogue_problems() -> tuple[CatalogueError, ...]:
 def treaty(key: TreatyLike) -> Treaty:
     """The treaty with this key or alias (case-insensitive); a :class:`Treaty` passes through.
 
+    A path (a :class:`os.PathLike`, or a string ending in ``.toml`` or holding a ``/``)
+    is a treaty file of one's own, read by :func:`load_treaty_file`: ``treaty("./my-treaty.toml")``.
+
     Raises:
         UnknownTreatyError: also a ``LookupError``; its message names the closest keys.
+        CatalogueError: the treaty file given as a path is missing or wrong (every
+            problem in it at once, naming the field).
 
     >>> treaty("ottawa").clause.article
     'Art. 20(2)-(3)'
@@ -777,6 +795,8 @@ def treaty(key: TreatyLike) -> Treaty:
     """
     if type(key) is Treaty:
         return key
+    if _is_treaty_path(key):
+        return load_treaty_file(key)  # type: ignore[arg-type]  # _is_treaty_path checked the type
     if not isinstance(key, str):
         raise InvalidArgumentError(
             f"treaty must be a catalogue key, an alias or a Treaty, not {type(key).__name__} {shown(key)}: "
@@ -822,6 +842,22 @@ def treaty(key: TreatyLike) -> Treaty:
         left_out = {Path(p.file).name for p in _load().problems} - {f"{k}.toml" for k in loaded}
         raise UnknownTreatyError(key, keys, left_out=sorted(left_out))
     return found
+
+
+def _is_treaty_path(value: object) -> bool:
+    """Whether ``value`` names a treaty file rather than a catalogue key.
+
+    A path object, or a string ending in ``.toml`` or holding a path separator (no key
+    or alias has either).
+
+    >>> _is_treaty_path("./my-treaty.toml"), _is_treaty_path("ottawa")
+    (True, False)
+    """
+    if isinstance(value, os.PathLike):
+        return True
+    return isinstance(value, str) and (
+        value.strip().lower().endswith(".toml") or "/" in value or os.sep in value
+    )
 
 
 def treaties(

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -156,6 +155,11 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", metavar="FILE", help="a timeline file (docs/procedures.md)")
+    p.add_argument(
+        "--treaty",
+        metavar="TREATY_FILE",
+        help="the treaty file of your own that the timeline names (a treaty outside the catalogue)",
+    )
     p.add_argument("--as-of", metavar="D", help="the day to report the status on (default: today)")
     p.add_argument(
         "--format",
@@ -459,11 +463,9 @@ TREATY_HELP = "catalogue key or alias, e.g. ottawa; or a treaty file of your own
 
 
 def _treaty_arg(text: str) -> Any:
-    """A catalogue key, or a user's own treaty file when the argument is a .toml path."""
-    from treatywithdraw.catalogue import load_treaty_file, treaty
+    """A catalogue key, or a user's own treaty file when the argument is a .toml path (as tw.treaty reads it)."""
+    from treatywithdraw.catalogue import treaty
 
-    if text.endswith(".toml") or os.sep in text or "/" in text:
-        return load_treaty_file(text)
     return treaty(text)
 
 
@@ -532,7 +534,8 @@ def _timeline(args: argparse.Namespace) -> int:
     from treatywithdraw.timeline import Withdrawal
 
     as_of = _day(args.as_of, "--as-of")
-    loaded = load_timeline(args.file)  # refuses a file over MAX_TIMELINE_BYTES before parsing it
+    own = None if args.treaty is None else _treaty_arg(args.treaty)
+    loaded = load_timeline(args.file, treaty=own)  # refuses a file over MAX_TIMELINE_BYTES before parsing it
     if args.json:
         if not isinstance(loaded, Withdrawal):
             print(loaded.explain())

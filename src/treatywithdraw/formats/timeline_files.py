@@ -344,8 +344,14 @@ def timeline_from_record(
     except (TimelineFileError, CatalogueError):  # a broken catalogue is not this file's fault
         raise
     except TreatyWithdrawError as exc:
+        message = _for_the_file(str(exc))
+        if isinstance(exc, UnknownTreatyError):
+            message += (
+                "; for a treaty file of your own, pass it along: load_timeline(path, treaty=treaty(file)), "
+                "or on the command line --treaty FILE"
+            )
         raise TimelineFileError(
-            _for_the_file(str(exc)), file=file, field=_field_of(exc, procedure_given="procedure" in record)
+            message, file=file, field=_field_of(exc, procedure_given="procedure" in record)
         ) from exc
     try:
         return start.replay(events)
@@ -452,11 +458,18 @@ def _unreadable(language: str, exc: ValueError | RecursionError, file: str) -> N
     raise TimelineFileError(f"not valid {language}: {why}", file=file) from None
 
 
-def parse_timeline(text: str | bytes, *, file: str = "<string>") -> Timeline:
+def parse_timeline(
+    text: str | bytes,
+    *,
+    file: str = "<string>",
+    treaty: Treaty | None = None,
+    procedure: Procedure | None = None,
+) -> Timeline:
     """Read a TOML timeline from a string (or UTF-8 bytes).
 
     A leading byte-order mark is ignored. Text over :data:`MAX_TIMELINE_BYTES` (in UTF-8)
-    is refused before it is parsed.
+    is refused before it is parsed. ``treaty`` and ``procedure`` supply definitions of
+    one's own, as in :func:`timeline_from_record`.
 
     Raises:
         TimelineFileError: too long, not text, bad TOML, a bad field, or events the
@@ -472,7 +485,7 @@ def parse_timeline(text: str | bytes, *, file: str = "<string>") -> Timeline:
         record = tomllib.loads(source)
     except (ValueError, RecursionError) as exc:  # TOMLDecodeError is a ValueError
         _unreadable("TOML", exc, file)
-    return timeline_from_record(record, file=file)
+    return timeline_from_record(record, file=file, treaty=treaty, procedure=procedure)
 
 
 def _read(path: object) -> tuple[bytes, str]:
@@ -544,13 +557,19 @@ def _seed_path(name: str) -> Path | None:
 _SEED_NAME = re.compile(r"[a-z]{2}-[a-z0-9-]+-[0-9]{4}")
 
 
-def load_timeline(path: str | Path) -> Timeline:
+def load_timeline(
+    path: str | Path, *, treaty: Treaty | None = None, procedure: Procedure | None = None
+) -> Timeline:
     r"""Load a timeline file: TOML (``seeds/lv-ottawa-2025.toml``), or JSON if it ends in ``.json``.
 
     A seed shipped with the package can be named alone, from any directory:
     ``load_timeline("lv-ottawa-2025")`` (:func:`seed_names` lists them). The file must be
     UTF-8 (a leading byte-order mark is ignored) and at most :data:`MAX_TIMELINE_BYTES`
     long: the size is checked before anything is parsed.
+
+    ``treaty`` and ``procedure`` supply definitions of one's own for the keys the file
+    names, as in :func:`timeline_from_record`: a withdrawal from a treaty read with
+    :func:`~treatywithdraw.catalogue.load_treaty_file` loads back with that treaty.
 
     Raises:
         TimelineFileError: there is no such file, it cannot be read, it is too large, or
@@ -571,8 +590,8 @@ def load_timeline(path: str | Path) -> Timeline:
             path = seed
     data, name = _read(path)
     if name.lower().endswith(".json"):
-        return timeline_from_json(data, file=name)
-    return parse_timeline(data, file=name)
+        return timeline_from_json(data, file=name, treaty=treaty, procedure=procedure)
+    return parse_timeline(data, file=name, treaty=treaty, procedure=procedure)
 
 
 def _iso(day: date | None) -> str | None:
