@@ -64,6 +64,8 @@ html_theme_options = {
 }
 html_static_path = ["_static"]  # the chart (scripts/make_chart.py) and the stylesheet
 html_css_files = ["treatywithdraw.css"]
+# Declared, so that browsers do not ask for a /favicon.ico the site does not have.
+html_favicon = "_static/favicon.svg"
 pygments_style = "friendly"
 pygments_dark_style = "monokai"
 
