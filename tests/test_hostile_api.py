@@ -541,7 +541,9 @@ def _effect(draw: st.DrawFn) -> Callable[[], object]:
     def run() -> object:
         e = call()
         assert isinstance(e, tw.Effect)
-        return e.explain(), e._repr_html_()
+        steps = e.derivation()
+        assert "\n".join(step.line for step in steps) == e.explain()
+        return e.explain(), [step.to_record() for step in steps], e._repr_html_()
 
     return run
 
@@ -1191,7 +1193,7 @@ _METHODS_FUZZED = {
     "Rounding": {"coerce"},
     "Treaty": {"from_record"},
     "WithdrawalClause": {"terms_for"},
-    "Effect": {"explain"},
+    "Effect": {"explain", "derivation"},
     "NoticeOptions": {"given", "to_record", "from_record"},
     "Fix": {"spelled"},
     "WithdrawalView": {"to_record"},

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from datetime import date, timedelta
-from typing import Unpack
+from typing import NamedTuple, Unpack
 
 import attrs
 
@@ -46,6 +46,7 @@ from treatywithdraw.options import DEFAULT_OPTIONS, NoticeOptions, OptionValues,
 from treatywithdraw.periods import Period, Rounding, Shifted, add_period, shift
 
 __all__ = [
+    "DerivationStep",
     "Effect",
     "earliest_notice_date",
     "effect",
@@ -89,6 +90,47 @@ def _notes(instance: object, attribute: object, value: object) -> None:
         )
 
 
+class DerivationStep(NamedTuple):
+    """One line of :meth:`Effect.explain`, as data: what kind of step, its day and its article.
+
+    ``number`` is the step's number in the text (``None`` for the heading, the effective
+    date and the clause quotation, which are not numbered). ``kind`` is one of
+    ``treaty``, ``receipt``, ``party-terms``, ``vclt56``, ``notice-allowed``,
+    ``fixed-periods``, ``fixed-date``, ``expiry``, ``convention``, ``evidence``, ``note``,
+    ``moved``, ``effective-date`` and ``clause``. ``date`` is the day the step settles
+    (the receipt, the expiry, the date the convention gives...), ``article`` the
+    provision it applies, and ``text`` the line :meth:`Effect.explain` prints, without
+    its number.
+
+    >>> steps = effect("ottawa", "2025-06-27").derivation()
+    >>> [(s.kind, s.date.isoformat() if s.date else None) for s in steps[1:4]]
+    [('receipt', '2025-06-27'), ('expiry', '2025-12-27'), ('convention', '2025-12-27')]
+    >>> steps[1].to_record()["article"]
+    'VCLT Art. 78(b)'
+    """
+
+    number: int | None
+    kind: str
+    text: str
+    date: _dt.date | None = None
+    article: str | None = None
+
+    @property
+    def line(self) -> str:
+        """The step as :meth:`Effect.explain` prints it: ``"2. Expiry: ..."``."""
+        return self.text if self.number is None else f"{self.number}. {self.text}"
+
+    def to_record(self) -> dict[str, object]:
+        """The step as JSON-ready data (the ``derivation`` items of ``effective --json --explain``)."""
+        return {
+            "step": self.number,
+            "kind": self.kind,
+            "date": None if self.date is None else self.date.isoformat(),
+            "article": self.article,
+            "text": self.text,
+        }
+
+
 @attrs.frozen(kw_only=True)
 class Effect:
     """The effect of one withdrawal notice, with everything needed to explain it.
@@ -130,7 +172,23 @@ class Effect:
         >>> print(effect("icsid", "2007-05-02").explain().splitlines()[0])
         ICSID Convention (icsid), Art. 71 — depositary: ...
         """
-        return _explain(self)
+        return "\n".join(step.line for step in _derivation(self))
+
+    def derivation(self) -> tuple[DerivationStep, ...]:
+        """The derivation of :meth:`explain` as data: one ``DerivationStep`` a line.
+
+        Each step (``treatywithdraw.effects.DerivationStep``, a named tuple) has
+        ``number`` (``None`` for the unnumbered heading, effective date and clause
+        lines), ``kind`` (``treaty``, ``receipt``, ``party-terms``, ``vclt56``,
+        ``notice-allowed``, ``fixed-periods``, ``fixed-date``, ``expiry``, ``convention``,
+        ``evidence``, ``note``, ``moved``, ``effective-date``, ``clause``), ``text``, the
+        ``date`` it settles and the ``article`` it applies; ``line`` is the text as
+        :meth:`explain` prints it and ``to_record()`` the step as JSON-ready data.
+
+        >>> [s.kind for s in effect("icsid", "2007-05-02").derivation()]
+        ['treaty', 'receipt', 'expiry', 'convention', 'evidence', 'effective-date', 'clause']
+        """
+        return _derivation(self)
 
     def __repr__(self) -> str:
         """Who, which treaty, receipt and effect on one line (:meth:`explain` says why).
@@ -904,38 +962,52 @@ def earliest_notice_date(
 # -- explanation ---------------------------------------------------------------------------
 
 
-def _explain(e: Effect) -> str:
+def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
     t, clause = e.treaty, e.treaty.clause
-    lines = [f"{t.short_name} ({t.key}), {clause.article} — depositary: {t.depositary.name}."]
-    n = 0
+    article = clause.article
+    lines = [
+        DerivationStep(
+            None,
+            "treaty",
+            f"{t.short_name} ({t.key}), {article} — depositary: {t.depositary.name}.",
+            article=article,
+        )
+    ]
 
-    def step(text: str) -> None:
-        nonlocal n
-        n += 1
-        lines.append(f"{n}. {text}")
+    def step(kind: str, text: str, on: date | None = None, cites: str | None = article) -> None:
+        lines.append(DerivationStep(sum(1 for s in lines if s.number is not None) + 1, kind, text, on, cites))
 
     step(
+        "receipt",
         f"Receipt: {e.received.isoformat()} ({_WEEKDAYS[e.received.weekday()]}), the day the "
         f"depositary received the notification, dated in {t.depositary.time_zone} "
-        "(VCLT Art. 78(b)); every period runs from it."
+        "(VCLT Art. 78(b)); every period runs from it.",
+        e.received,
+        "VCLT Art. 78(b)",
     )
     if e.rule == "party-terms":
         terms = clause.terms_for(e.party)
         assert terms is not None
         step(
-            f"Party-specific terms for {e.party}: {terms.basis} (source: {terms.source}, read {terms.read_on.isoformat()})."
+            "party-terms",
+            f"Party-specific terms for {e.party}: {terms.basis} (source: {terms.source}, read {terms.read_on.isoformat()}).",
+            cites=None,
         )
     elif e.rule == "vclt56":
         step(
+            "vclt56",
             f"{t.short_name} has no withdrawal clause; on the caller's request VCLT Art. 56(2) "
             "applies: 'not less than twelve months' notice'. Whether a right of withdrawal is "
-            f"implied is a legal judgement the library does not make. {clause.no_clause_note}"
+            f"implied is a legal judgement the library does not make. {clause.no_clause_note}",
+            cites="VCLT Art. 56(2)",
         )
     mp = clause.minimum_participation
     if e.earliest_notice is not None and mp is not None:
         step(
+            "notice-allowed",
             f"Notice allowed: {clause.article} allows notice from {e.earliest_notice.isoformat()} "
-            f"({mp.period.describe()} after entry into force); {e.received.isoformat()} is not earlier."
+            f"({mp.period.describe()} after entry into force); {e.received.isoformat()} is not earlier.",
+            e.earliest_notice,
         )
     if e.rule == "fixed-periods":
         fp = clause.fixed_periods
@@ -952,30 +1024,38 @@ def _explain(e: Effect) -> str:
         )
         if e.received > deadline and current_end != e.expiry:
             step(
+                "fixed-periods",
                 f"{periods}the period current at receipt ends {current_end.isoformat()}, and the notice "
                 f"came after its deadline, {deadline.isoformat()} ({fp.notice_before_end.describe()} "
                 f"before that end); under {clause.article} a late notice takes effect at the end of the "
-                f"next period, {e.expiry.isoformat()}."
+                f"next period, {e.expiry.isoformat()}.",
+                e.expiry,
             )
             ends = "the next period ends"
         else:
             step(
+                "fixed-periods",
                 f"{periods}the current period ends {e.expiry.isoformat()} and the notice came at least "
-                f"{fp.notice_before_end.describe()} before it."
+                f"{fp.notice_before_end.describe()} before it.",
+                e.expiry,
             )
             ends = "the period ends"
         step(
-            f"Counting convention 'end-of-period': the withdrawal takes effect when {ends}, {e.expiry.isoformat()}."
+            "convention",
+            f"Counting convention 'end-of-period': the withdrawal takes effect when {ends}, {e.expiry.isoformat()}.",
+            e.expiry,
         )
     elif e.rule == "fixed-date":
         fd = clause.fixed_date
         assert fd is not None and e.expiry is not None
         cutoff = _cutoff_before(e.expiry, fd.receipt_by)
         step(
+            "fixed-date",
             f"Fixed date: {clause.article} dates the effect on {_MONTHS[fd.effect_on[0] - 1]} {fd.effect_on[1]} "
             f"for a notice received by the {_MONTHS[fd.receipt_by[0] - 1]} {fd.receipt_by[1]} before it; "
             f"received {e.received.isoformat()}, on or before {cutoff.isoformat()}, so the effect is on "
-            f"{e.expiry.isoformat()}."
+            f"{e.expiry.isoformat()}.",
+            e.expiry,
         )
     else:
         assert e.notice_period is not None and e.expiry is not None and e.convention is not None
@@ -987,33 +1067,54 @@ def _explain(e: Effect) -> str:
         )
         if RULES[e.convention].from_expiry:
             step(
-                f"Expiry: {e.received.isoformat()} + {e.notice_period.describe()} = {e.expiry.isoformat()}{rounded}."
+                "expiry",
+                f"Expiry: {e.received.isoformat()} + {e.notice_period.describe()} = {e.expiry.isoformat()}{rounded}.",
+                e.expiry,
             )
         assert e.computed is not None
         step(
-            f"Counting convention '{e.convention.value}': {_convention_words(e)} → {e.computed.isoformat()}."
+            "convention",
+            f"Counting convention '{e.convention.value}': {_convention_words(e)} → {e.computed.isoformat()}.",
+            e.computed,
         )
     evidence = t.evidence.summary().rstrip()
-    step(f"Evidence for the convention — {evidence}{'' if evidence.endswith(('.', '!', '?')) else '.'}")
+    step(
+        "evidence",
+        f"Evidence for the convention — {evidence}{'' if evidence.endswith(('.', '!', '?')) else '.'}",
+        cites=None,
+    )
     for note in e.notes:
-        step(note)
+        step("note", note, cites=None)
     if e.date is None:
-        lines.append(f"Effective date: none yet — {e.pending}.")
+        lines.append(DerivationStep(None, "effective-date", f"Effective date: none yet — {e.pending}."))
     else:
         if e.computed is not None and e.date != e.computed:
             step(
-                f"The date moves from {e.computed.isoformat()} to {e.date.isoformat()} (named date, decision or condition above)."
+                "moved",
+                f"The date moves from {e.computed.isoformat()} to {e.date.isoformat()} (named date, decision or condition above).",
+                e.date,
+                None,
             )
         lines.append(
-            f"Effective date: {e.date.isoformat()} ({_WEEKDAYS[e.date.weekday()]}; effect dates are "
-            "never moved off weekends or holidays)."
+            DerivationStep(
+                None,
+                "effective-date",
+                f"Effective date: {e.date.isoformat()} ({_WEEKDAYS[e.date.weekday()]}; effect dates are "
+                "never moved off weekends or holidays).",
+                e.date,
+            )
         )
     source = t.sources[0]
     lines.append(
-        f'Clause ({clause.verification.value}): "{" ".join(clause.text.split())}" '
-        f"— {source.url} (read {source.read_on.isoformat()})."
+        DerivationStep(
+            None,
+            "clause",
+            f'Clause ({clause.verification.value}): "{" ".join(clause.text.split())}" '
+            f"— {source.url} (read {source.read_on.isoformat()}).",
+            article=article,
+        )
     )
-    return "\n".join(lines)
+    return tuple(lines)
 
 
 def _convention_words(e: Effect) -> str:
