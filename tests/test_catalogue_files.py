@@ -397,6 +397,7 @@ def test_under_json_the_catalogue_warning_is_json_too(
     assert "ottawa" not in {t["key"] for t in json.loads(out)}
     (line,) = err.splitlines()
     assert json.loads(line) == {
+        "schema_version": 1,
         "warning": "CatalogueWarning",
         "message": "treaty catalogue: treatywithdraw/data/treaties/ottawa.toml:clause.notice_period: expected str, found 6",
     }

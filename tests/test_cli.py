@@ -92,9 +92,19 @@ def test_timeline(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "timeline", seed, "--as-of", "2025-07-01")
     assert code == 0
     assert "notice-pending" in out and "2025-12-27" in out
-    code, out, _ = run(capsys, "timeline", seed, "--format", "json")
+    code, out, _ = run(capsys, "timeline", seed, "--format", "json", "--as-of", "2025-07-01")
     assert code == 0
-    assert json.loads(out)["party"] == "LV"
+    shown = json.loads(out)  # the view, as --json: not an echo of the file
+    assert (shown["party"], shown["status"], shown["effect"]["effective_date"]) == (
+        "LV",
+        "notice-pending",
+        "2025-12-27",
+    )
+    assert shown == json.loads(run(capsys, "timeline", seed, "--json", "--as-of", "2025-07-01")[1])
+    code, out, _ = run(capsys, "timeline", seed, "--format", "timeline-json")
+    assert code == 0
+    record = json.loads(out)  # the file itself, which loads back
+    assert record["schema"] == "treatywithdraw.timeline/1" and "status" not in record
 
 
 def test_ukraine_timeline_has_no_effective_date(capsys: pytest.CaptureFixture[str]) -> None:

@@ -37,6 +37,7 @@ def test_a_bad_date_under_json_is_json_on_stderr_and_exit_2(capsys: pytest.Captu
     assert (code, out) == (2, "")
     (line,) = err.splitlines()
     assert json.loads(line) == {
+        "schema_version": 1,
         "error": "InvalidDateError",
         "field": "RECEIVED",
         "value": "2025-02-30",

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
+from enum import Enum
 from typing import Any, NoReturn
 
 from treatywithdraw.errors import (
@@ -163,10 +164,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", metavar="D", help="the day to report the status on (default: today)")
     p.add_argument(
         "--format",
-        choices=["text", "json", "ics", "mermaid"],
+        choices=["text", "json", "timeline-json", "ics", "mermaid"],
         default="text",
-        help="text (default), json (the timeline file itself, to save or edit), ics (iCalendar; "
-        "needs the 'ics' extra) or mermaid (a gantt diagram)",
+        help="text (default), json (as --json: status, agenda, effect or projection), timeline-json "
+        "(the timeline file itself as JSON, to save or edit), ics (iCalendar; needs the 'ics' extra) "
+        "or mermaid (a gantt diagram)",
     )
     p.add_argument(
         "--json",
@@ -300,12 +302,17 @@ def _conflict(text: str, flag: str) -> tuple[date, date | None]:
 
 
 def _effect_json(e: Any) -> dict[str, Any]:
+    from treatywithdraw.calendars import closed, weekday
+
     return {
         "treaty": e.treaty.key,
         "article": e.treaty.clause.article,
         "received": e.received.isoformat(),
+        "received_weekday": weekday(e.received),
+        "depositary_closed_on_receipt": closed(e.treaty, e.received),
         "expiry": e.expiry.isoformat() if e.expiry else None,
         "effective_date": e.date.isoformat() if e.date else None,
+        "effective_weekday": weekday(e.date) if e.date else None,
         "pending": e.pending,
         "convention": e.convention.value if e.convention else None,
         "rounding": e.rounding.value,
@@ -322,20 +329,65 @@ def _treaty_json(t: Any) -> dict[str, Any]:
         "name": t.name,
         "short_name": t.short_name,
         "aliases": list(t.aliases),
+        "category": t.category,
+        "adopted": _plain(t.adopted),
+        "entry_into_force": _plain(t.entry_into_force),
         "depositary": t.depositary.name,
+        "depositary_kind": t.depositary.kind,
         "time_zone": t.depositary.time_zone,
         "article": c.article,
         "kind": c.kind.value,
         "notice_period": str(c.notice_period) if c.notice_period else None,
         "convention": c.convention.value if c.convention else None,
         "verification": c.verification.value,
+        "minimum_participation": _plain(c.minimum_participation),
+        "party_terms": _plain(c.party_terms),
         "evidence": t.evidence.summary(),
+        "cases": _plain(t.evidence.cases),
         "sources": [s.url for s in t.sources],
+        "source_details": _plain(t.sources),
     }
 
 
+JSON_SCHEMA_VERSION = 1
+"""The ``schema_version`` of every JSON object the command line prints (docs/json.md).
+
+Raised when a field is removed or renamed or its meaning changes; a new field keeps it.
+"""
+
+
+def _plain(value: object) -> Any:
+    """A library value as JSON-ready data: attrs classes field by field, enums by value, ISO days and periods."""
+    import attrs
+
+    from treatywithdraw.periods import Period
+
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Period):
+        return str(value)
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if attrs.has(type(value)):
+        return {f.name: _plain(getattr(value, f.name)) for f in attrs.fields(type(value))}  # type: ignore[arg-type]
+    return str(value)
+
+
+def _versioned(value: object) -> object:
+    """Each JSON object printed (a list's items one by one) with its ``schema_version`` first."""
+    if isinstance(value, dict):
+        return {"schema_version": JSON_SCHEMA_VERSION, **value}
+    if isinstance(value, list):
+        return [_versioned(v) for v in value]
+    return value  # pragma: no cover - every command prints an object or a list of them
+
+
 def _dump(value: object) -> None:
-    print(json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True))
+    print(json.dumps(_versioned(value), indent=2, ensure_ascii=False, sort_keys=True))
 
 
 def _day(value: str | None, name: str) -> date | None:
@@ -393,10 +445,16 @@ def _run(args: argparse.Namespace) -> int:
         }
         with _within_the_calendar(given):
             e = tw.effect(_treaty_arg(args.treaty), received, options=options)
+        if not args.json:
+            _closed_note(
+                e.treaty, e.received, "the receipt day", "was the notification received, and dated, that day?"
+            )
         if args.json:
             record = _effect_json(e)
             if args.explain:
-                record["explanation"] = e.explain().splitlines()
+                steps = e.derivation()
+                record["explanation"] = [step.line for step in steps]
+                record["derivation"] = [step.to_record() for step in steps]
             _dump(record)
         elif args.explain:
             print(e.explain())
@@ -415,15 +473,20 @@ def _run(args: argparse.Namespace) -> int:
             t = _treaty_arg(args.treaty)
             day = tw.latest_receipt_date(t, effective_by, options=options)
         if args.json:
+            from treatywithdraw.calendars import closed, weekday
+
             _dump(
                 {
                     "treaty": t.key,
                     "effective_by": effective_by.isoformat(),
                     "latest_receipt_date": day.isoformat(),
+                    "latest_receipt_weekday": weekday(day),
+                    "depositary_closed": closed(t, day),
                 }
             )
         else:
             print(day.isoformat())
+            _closed_note(t, day, "the last receipt day", "deliver the notification on an earlier working day")
         return 0
     if args.command == "treaties":
         items = tw.treaties()
@@ -437,7 +500,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "show":
         t = _treaty_arg(args.treaty)
         if args.json:
-            _dump(_treaty_json(t) | {"text": t.clause.text})
+            _dump(_treaty_json(t) | {"text": t.clause.text, "clause": _plain(t.clause)})
         else:
             _print_treaty(t)
         return 0
@@ -459,6 +522,19 @@ def _run(args: argparse.Namespace) -> int:
     raise AssertionError(args.command)  # pragma: no cover
 
 
+def _closed_note(t: Any, day: date, what: str, advice: str) -> None:
+    """A note on stderr when the depositary's office may be closed on ``day`` (the date itself stands)."""
+    from treatywithdraw.calendars import closed
+
+    reason = closed(t, day)
+    if reason is not None:
+        print(
+            f"{PROG}: note: {what}, {day.isoformat()}, is a day the depositary's office may be closed "
+            f"({reason}); the date is not moved: {advice}",
+            file=sys.stderr,
+        )
+
+
 TREATY_HELP = "catalogue key or alias, e.g. ottawa; or a treaty file of your own, e.g. ./my-treaty.toml"
 
 
@@ -478,6 +554,15 @@ def _print_treaty(t: Any) -> None:
     print(f"  article:     {c.article}")
     if c.notice_period is not None:
         print(f"  notice:      {c.notice_period.describe()}, convention {c.convention.value}")
+    if c.minimum_participation is not None:
+        mp = c.minimum_participation
+        since = "for the party" if mp.anchor.value == "party" else "of the treaty"
+        print(f"  notice only: {mp.period.describe()} after entry into force {since}")
+    for terms in c.party_terms:
+        print(
+            f"  terms for {terms.party}: {terms.notice_period.describe()}, convention {terms.convention.value} "
+            f"({terms.source}, read {terms.read_on.isoformat()})"
+        )
     print(f"  evidence:    {t.evidence.summary()}")
     print(f"  clause ({c.verification.value}):")
     for line in c.text.strip().splitlines():
@@ -536,7 +621,7 @@ def _timeline(args: argparse.Namespace) -> int:
     as_of = _day(args.as_of, "--as-of")
     own = None if args.treaty is None else _treaty_arg(args.treaty)
     loaded = load_timeline(args.file, treaty=own)  # refuses a file over MAX_TIMELINE_BYTES before parsing it
-    if args.json:
+    if args.json or args.format == "json":
         if not isinstance(loaded, Withdrawal):
             print(loaded.explain())
             return 1
@@ -544,7 +629,7 @@ def _timeline(args: argparse.Namespace) -> int:
 
         _dump(view(loaded, as_of or date.today()).to_record())
         return 0
-    if args.format == "json":
+    if args.format == "timeline-json":  # the file's own format, versioned by its `schema` field
         print(timeline_to_json(loaded), end="")
     elif not isinstance(loaded, Withdrawal):  # a suspension (Ukraine, 2025): no effective date
         print(loaded.explain())
@@ -601,7 +686,7 @@ def _error(message: str, kind: str = "UsageError", exc: TreatyWithdrawError | No
     """
     if _JSON_ERRORS.get():
         key = "warning" if kind == "CatalogueWarning" else "error"
-        record: dict[str, object] = {key: kind, "message": message}
+        record: dict[str, object] = {"schema_version": JSON_SCHEMA_VERSION, key: kind, "message": message}
         if exc is not None:
             record["field"] = exc.field
             record["value"] = None if exc.value is None else _json_value(exc.value)

@@ -104,15 +104,21 @@ class WithdrawalView:
 
 
 def _effect_record(e: Effect) -> dict[str, Any]:
+    from treatywithdraw.calendars import closed, weekday
+
     return {
         "article": e.treaty.clause.article,
         "received": e.received.isoformat(),
+        "received_weekday": weekday(e.received),
+        "depositary_closed_on_receipt": closed(e.treaty, e.received),
         "expiry": None if e.expiry is None else e.expiry.isoformat(),
         "effective_date": None if e.date is None else e.date.isoformat(),
+        "effective_weekday": None if e.date is None else weekday(e.date),
         "pending": e.pending,
         "convention": None if e.convention is None else e.convention.value,
         "rule": e.rule,
         "explanation": e.explain().splitlines(),
+        "derivation": [step.to_record() for step in e.derivation()],
     }
 
 
