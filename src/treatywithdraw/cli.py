@@ -21,7 +21,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date
+from datetime import date, datetime
 from enum import Enum
 from typing import Any, NoReturn
 
@@ -109,7 +109,12 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
-    p.add_argument("received", metavar="RECEIVED", help="day of receipt by the depositary, YYYY-MM-DD")
+    p.add_argument(
+        "received",
+        metavar="RECEIVED",
+        help="day of receipt by the depositary, YYYY-MM-DD; or the instant, with its zone "
+        "(2025-06-27T23:30+02:00, or Z for UTC), dated in the depositary's time zone",
+    )
     _option_flags(p, _EFFECT_OPTIONS)
     p.add_argument("--explain", action="store_true", help="print the derivation, citing the article")
     p.add_argument("--json", action="store_true", help="print a JSON object (see docs/cli.md)")
@@ -397,6 +402,33 @@ def _day(value: str | None, name: str) -> date | None:
     return None if value is None else as_date(value, name)
 
 
+def _instant(value: str, name: str) -> datetime | None:
+    """A date-time with its zone (``2025-06-27T23:30+02:00``), or ``None`` for a plain day.
+
+    The library dates it in the depositary's zone (VCLT Art. 78(b): receipt is a day
+    there). A time without a zone is refused: whose day would it be?
+    """
+    if "T" not in value.upper():
+        return None
+    try:
+        instant = datetime.fromisoformat(value)
+    except ValueError:
+        raise InvalidDateError(
+            f"{name} {value!r} is not an ISO date-time: write YYYY-MM-DDTHH:MM with its zone, "
+            "e.g. 2025-06-27T23:30+02:00 (or Z for UTC), or the day alone, YYYY-MM-DD",
+            value=value,
+            field=name,
+        ) from None
+    if instant.tzinfo is None or instant.utcoffset() is None:
+        raise InvalidDateError(
+            f"{name} {value!r} has a time but no zone, so its day is unknown: add the offset "
+            f"({value}+02:00, or {value}Z for UTC), or give the depositary's day alone, YYYY-MM-DD",
+            value=value,
+            field=name,
+        )
+    return instant
+
+
 def _party(value: str | None) -> str | None:
     """The ``--party`` code, upper-cased; an error names the flag."""
     from treatywithdraw._inputs import party_code
@@ -437,14 +469,15 @@ def _run(args: argparse.Namespace) -> int:
     import treatywithdraw as tw
 
     if args.command == "effective":
-        received = _day(args.received, "RECEIVED")
+        instant = _instant(args.received, "RECEIVED")
+        received = _day(args.received, "RECEIVED") if instant is None else instant.date()
         assert received is not None  # a positional argument
         options = _options(args, _EFFECT_OPTIONS)
         given = {"RECEIVED": received} | {
             "--" + k.replace("_", "-"): v for k, v in options.given().items() if isinstance(v, date)
         }
         with _within_the_calendar(given):
-            e = tw.effect(_treaty_arg(args.treaty), received, options=options)
+            e = tw.effect(_treaty_arg(args.treaty), received if instant is None else instant, options=options)
         if not args.json:
             _closed_note(
                 e.treaty, e.received, "the receipt day", "was the notification received, and dated, that day?"
