@@ -579,9 +579,10 @@ def load_timeline(
     datetime.date(2025, 12, 27)
 
     >>> import pathlib, tempfile
-    >>> path = pathlib.Path(tempfile.mkdtemp()) / "lv.toml"
-    >>> _ = path.write_text('party = "LV"\ntreaty = "ottawa"\n', encoding="utf-8")
-    >>> load_timeline(path).procedure.key
+    >>> with tempfile.TemporaryDirectory() as folder:   # removed afterwards
+    ...     path = pathlib.Path(folder) / "lv.toml"
+    ...     _ = path.write_text('party = "LV"\ntreaty = "ottawa"\n', encoding="utf-8")
+    ...     load_timeline(path).procedure.key
     'LV'
     """
     if isinstance(path, str) and not os.path.exists(path):
