@@ -748,10 +748,16 @@ def _json_value(value: object) -> object:
 
 def _usage_error(exc: _UsageError, argv: Sequence[str]) -> None:
     """One line: argparse's message and where the usage is (argparse would print the usage too)."""
-    prog = exc.prog
+    prog, hint = exc.prog, ""
     if prog == PROG and argv and argv[0] in _COMMANDS:  # unrecognized arguments after a command
         prog = f"{PROG} {argv[0]}"
-    _error(f"{exc.message}: see '{prog} --help'", "UsageError")
+    elif prog == PROG and exc.message.startswith("argument COMMAND: invalid choice: "):  # a mistyped command
+        import difflib
+
+        typed = next((w for w in argv if not w.startswith("-")), "")
+        close = difflib.get_close_matches(typed.lower(), _COMMANDS, n=1, cutoff=0.6)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+    _error(f"{exc.message}: {hint}see '{prog} --help'", "UsageError")
 
 
 def _words(argv: object) -> tuple[list[str] | None, str]:
