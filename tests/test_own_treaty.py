@@ -93,6 +93,11 @@ def test_a_missing_file_names_the_path(tmp_path: Path) -> None:
         tw.treaty(tmp_path / "nowhere.toml")
 
 
+def test_a_path_with_a_nul_character_is_a_catalogue_error() -> None:
+    with pytest.raises(CatalogueError, match="holds a NUL character"):
+        tw.treaty("a\x00/b.toml")
+
+
 def test_a_key_is_still_a_key() -> None:
     assert tw.treaty("ottawa").key == "ottawa"
     with pytest.raises(tw.UnknownTreatyError):

@@ -565,6 +565,10 @@ def _treaty_of(record: Mapping[str, Any], label: str) -> Treaty:
 
 
 def _read_treaty_text(label: str) -> str:
+    if "\0" in label:  # the OS refuses such a path with a ValueError, not an OSError
+        raise CatalogueError(
+            "is not a file path: it holds a NUL character; give the path of a treaty file", file=repr(label)
+        )
     try:
         if not stat.S_ISREG(os.stat(label).st_mode):  # a named pipe would block, a device never end
             raise CatalogueError("is not a regular file: give the path of a treaty file", file=label)
