@@ -140,3 +140,12 @@ def test_a_toml_timeline_of_ones_own_treaty_loads_with_it(pact: Path, tmp_path: 
     )
     w = tw.load_timeline(timeline, treaty=tw.treaty(pact))
     assert isinstance(w, tw.Withdrawal) and w.treaty.key == "regional-pact"
+
+
+def test_a_timeline_file_names_its_treaty_by_key_not_by_path(pact: Path, tmp_path: Path) -> None:
+    timeline = tmp_path / "is.toml"
+    timeline.write_text(f'party = "IS"\ntreaty = "{pact}"\n', encoding="utf-8")
+    with pytest.raises(
+        TimelineFileError, match=r"is\.toml:treaty: .* is a file path, but a timeline names its treaty by key"
+    ):
+        tw.load_timeline(timeline)

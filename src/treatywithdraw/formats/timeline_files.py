@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from treatywithdraw._records import toml_shape_problem
-from treatywithdraw.catalogue import Treaty
+from treatywithdraw.catalogue import Treaty, _is_treaty_path
 from treatywithdraw.clauses import ADDRESSEES
 from treatywithdraw.errors import (
     CatalogueError,
@@ -301,6 +301,13 @@ def timeline_from_record(
     treaty_key = problems.text(record, "treaty", "", required=True)
     if treaty is not None and treaty_key is not None and treaty_key != treaty.key:
         problems.add("treaty", f"{treaty_key!r} is not the key of the treaty given ({treaty.key!r})")
+    elif treaty is None and treaty_key is not None and _is_treaty_path(treaty_key):
+        problems.add(
+            "treaty",
+            f"{_show(treaty_key)} is a file path, but a timeline names its treaty by key: write the key the "
+            "treaty file gives, and pass the file along (load_timeline(path, treaty=treaty(file)), or on the "
+            "command line --treaty FILE)",
+        )
     treaty_given: Treaty | str | None = treaty if treaty is not None else treaty_key
     note = problems.text(record, "note", "")
     sources = problems.strings(record, "sources", "")
