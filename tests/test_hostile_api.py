@@ -813,10 +813,12 @@ def _notice_options(draw: st.DrawFn) -> Callable[[], object]:
             agreement_in_force=mix(st.none(), valid_dates),
         )
     )
+    time_zone = draw(mix(st.sampled_from(["America/New_York", "Pacific/Kiritimati"])))
 
     def run() -> object:
         o = tw.NoticeOptions(**values)
-        return repr(o), o.to_record(), tw.NoticeOptions.from_record(o.to_record()), o.given()
+        read = o.at_depositary(time_zone)
+        return repr(o), o.to_record(), tw.NoticeOptions.from_record(o.to_record()), o.given(), read
 
     return run
 
@@ -1192,7 +1194,7 @@ _METHODS_FUZZED = {
     "Treaty": {"from_record"},
     "WithdrawalClause": {"terms_for"},
     "Effect": {"explain"},
-    "NoticeOptions": {"given", "to_record", "from_record"},
+    "NoticeOptions": {"given", "to_record", "from_record", "at_depositary"},
     "Fix": {"spelled"},
     "WithdrawalView": {"to_record"},
     "AgendaItem": {"describe", "to_record"},

@@ -14,7 +14,6 @@ import difflib
 import enum
 import os
 import re
-import stat
 import threading
 import zlib
 from collections.abc import Callable, Mapping
@@ -25,7 +24,7 @@ from typing import Any, TypeVar
 import attrs
 
 from treatywithdraw._dates import shown
-from treatywithdraw._inputs import of_type, tuple_of
+from treatywithdraw._inputs import file_name, of_type, read_regular_file, tuple_of
 from treatywithdraw._records import Reader, Skip, toml_shape_problem
 from treatywithdraw.clauses import (
     ADDRESSEES,
@@ -509,13 +508,7 @@ def load_treaty_file(path: str | os.PathLike[str], text: str | None = None) -> T
     """
     import tomllib
 
-    if not isinstance(path, (str, os.PathLike)):
-        raise InvalidArgumentError(
-            f"path must be a file path, not {type(path).__name__} {shown(path)}: pass e.g. 'my-treaty.toml'",
-            value=path,
-            field="path",
-        )
-    label = os.fspath(path)
+    label = file_name(path, lambda message: _path_error(message, path), what="treaty file")
     if text is None:
         text = _read_treaty_text(label)
     elif not isinstance(text, str):
@@ -551,20 +544,22 @@ def _treaty_of(record: Mapping[str, Any], label: str) -> Treaty:
     return treaty
 
 
+def _path_error(message: str, path: object) -> InvalidArgumentError:
+    subject = f"path {shown(path)}: " if isinstance(path, str) else ""
+    return InvalidArgumentError(f"{subject}{message} (e.g. 'my-treaty.toml')", value=path, field="path")
+
+
 def _read_treaty_text(label: str) -> str:
-    try:
-        if not stat.S_ISREG(os.stat(label).st_mode):  # a named pipe would block, a device never end
-            raise CatalogueError("is not a regular file: give the path of a treaty file", file=label)
-        with open(label, "rb") as handle:
-            raw = handle.read(MAX_TREATY_FILE_BYTES + 1)
-    except OSError as exc:
-        raise CatalogueError(f"cannot be read ({exc.strerror or exc}): check the path", file=label) from None
-    if len(raw) > MAX_TREATY_FILE_BYTES:
-        raise CatalogueError(
-            f"is larger than {MAX_TREATY_FILE_BYTES} bytes, the limit for a treaty file: "
-            "is it the right file?",
+    def error(message: str) -> CatalogueError:
+        return CatalogueError(message, file=label)
+
+    def too_large(size: int, at_least: bool) -> CatalogueError:
+        return CatalogueError(
+            f"is larger than {MAX_TREATY_FILE_BYTES} bytes, the limit for a treaty file: is it the right file?",
             file=label,
         )
+
+    raw = read_regular_file(label, MAX_TREATY_FILE_BYTES, error, too_large, what="treaty file")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:

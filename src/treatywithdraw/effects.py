@@ -618,8 +618,9 @@ def _inputs(
 ) -> tuple[Treaty, date, NoticeOptions]:
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
     day = received if type(received) is date else as_date(received, "received", t.depositary.time_zone)
-    opts = DEFAULT_OPTIONS if options is None and not values else merge_options(options, values)
-    return t, day, opts
+    if options is None and not values:
+        return t, day, DEFAULT_OPTIONS
+    return t, day, merge_options(options, values).at_depositary(t.depositary.time_zone)
 
 
 def effect(
@@ -817,8 +818,8 @@ def latest_receipt_date(
     datetime.date(2007, 5, 2)
     """
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
-    target = as_date(effective_by, "effective_by")
-    opts = merge_options(options, dict(option_values))
+    target = as_date(effective_by, "effective_by", t.depositary.time_zone)
+    opts = merge_options(options, dict(option_values)).at_depositary(t.depositary.time_zone)
     for name in _NOT_FOR_PLANNING:
         if getattr(opts, name) not in (None, ()):
             raise InvalidArgumentError(
@@ -883,7 +884,7 @@ def earliest_notice_date(
     datetime.date(2005, 1, 1)
     """
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
-    opts = merge_options(options, dict(option_values))
+    opts = merge_options(options, dict(option_values)).at_depositary(t.depositary.time_zone)
     since = opts.party_since
     if since is None:
         raise InvalidArgumentError(

@@ -31,7 +31,7 @@ from typing import Any, Final, TypedDict
 
 import attrs
 
-from treatywithdraw._dates import DateLike, as_date, shown
+from treatywithdraw._dates import DateLike, Instant, as_date, at_depositary, shown, zone
 from treatywithdraw._inputs import conflict_pairs, flag, party_code
 from treatywithdraw.errors import InvalidArgumentError, Problem, TreatyWithdrawError
 from treatywithdraw.periods import Rounding
@@ -138,6 +138,33 @@ class NoticeOptions:
     def __repr__(self) -> str:
         """Only the options that are set: ``NoticeOptions(party='US')``."""
         return f"NoticeOptions({', '.join(f'{k}={v!r}' for k, v in self.given().items())})"
+
+    def at_depositary(self, time_zone: str) -> NoticeOptions:
+        """These options with every instant read as the day at the depositary.
+
+        The one rule for aware datetimes: an instant names the calendar day it falls on
+        in the depositary's time zone (``time_zone``), wherever it is given. Options
+        built before the treaty is known keep the instant (an
+        :class:`~treatywithdraw._dates.Instant`); every computation reads it here.
+
+        >>> from datetime import datetime, timedelta, timezone
+        >>> kiribati = timezone(timedelta(hours=14))
+        >>> o = NoticeOptions(party_since=datetime(2016, 11, 5, 0, 30, tzinfo=kiribati))
+        >>> o.at_depositary("America/New_York").party_since
+        datetime.date(2016, 11, 4)
+        """
+        zone(time_zone)  # an unknown zone is refused even where nothing needs it
+        changes: dict[str, Any] = {}
+        for name in _DAY_FIELDS:
+            value = getattr(self, name)
+            if type(value) is Instant:
+                changes[name] = at_depositary(value, time_zone)
+        if any(type(day) is Instant for span in self.armed_conflicts for day in span):
+            changes["armed_conflicts"] = tuple(
+                (at_depositary(start, time_zone), at_depositary(end, time_zone))
+                for start, end in self.armed_conflicts
+            )
+        return attrs.evolve(self, **changes) if changes else self
 
     def given(self) -> dict[str, Any]:
         """The options that differ from their defaults, by name.
@@ -284,6 +311,9 @@ class OptionValues(PartyOptionValues, total=False):
     """
 
     party: str | None
+
+
+_DAY_FIELDS = ("later_date", "party_since", "extended_to", "agreement_in_force")
 
 
 def merge_options(options: object, values: Mapping[str, object]) -> NoticeOptions:

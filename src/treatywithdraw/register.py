@@ -166,8 +166,12 @@ def pending(as_of: DateLike) -> tuple[RealWithdrawal, ...]:
     >>> [(r.party, r.treaty.key, r.computed) for r in pending("2026-01-01") if r.treaty.key == "ottawa"]
     [('FI', 'ottawa', datetime.date(2026, 1, 10)), ('PL', 'ottawa', datetime.date(2026, 2, 20))]
     """
-    day = as_date(as_of, "as_of")
-    found = [r for r in withdrawals() if r.computed is not None and r.computed >= day]
+    day = as_date(as_of, "as_of")  # an instant is read at each record's depositary
+    found = [
+        r
+        for r in withdrawals()
+        if r.computed is not None and r.computed >= as_date(day, "as_of", r.treaty.depositary.time_zone)
+    ]
     found.sort(key=lambda r: (r.computed or date.max, r.party))
     return tuple(found)
 
