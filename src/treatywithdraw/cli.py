@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 from treatywithdraw.errors import (
     AmbiguousDateError,
@@ -606,6 +606,8 @@ def _error(message: str, kind: str = "UsageError", exc: TreatyWithdrawError | No
         line = json.dumps(record, ensure_ascii=True, sort_keys=True)
     else:
         line = f"{PROG}: {message.translate(_CONTROL)}"
+    if sys.stderr is None or getattr(sys.stderr, "closed", False):
+        return  # no standard error: print() would write to standard output instead
     try:
         print(line, file=sys.stderr)
     except UnicodeEncodeError:  # stderr cannot carry a character of the message: escape it
@@ -661,11 +663,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     argv = words
+    if sys.stdout is None or getattr(sys.stdout, "closed", False):
+        # Every answer would be lost: say so, rather than exit 0 or fail at the first write.
+        _error("standard output is closed, so the answer cannot be written: run with an open output", "OutputError")
+        return 2
     token = _JSON_ERRORS.set("--json" in argv)
+    out, sys.stdout = sys.stdout, _Escaping(sys.stdout)
     try:
         return _main(argv)
     finally:
+        sys.stdout = out
         _JSON_ERRORS.reset(token)
+
+
+class _Escaping:
+    """Standard output with control characters escaped (``\\x1b``), whatever prints to it.
+
+    A treaty file of one's own, a note or a source can hold a terminal escape sequence;
+    every answer goes through here, so none reaches the screen as a command.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from treatywithdraw._display import escape_controls
+
+        return self._stream.write(escape_controls(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _main(argv: list[str]) -> int:
