@@ -541,3 +541,18 @@ def test_the_calendar_and_diagram_exports_escape_controls_in_notes() -> None:
         assert sum(line == "BEGIN:VEVENT" for line in lines) == (2 if text.startswith("BEGIN:VCALENDAR") else 0)
         # a reader splitting on every Unicode line break sees no injected event either
         assert sum(line.strip() == "BEGIN:VEVENT" for line in text.splitlines()) in (0, 2)
+
+
+@pytest.mark.parametrize("fmt", ["json", "ics", "text", "mermaid"])
+def test_a_lone_surrogate_in_a_json_note_is_written_escaped_and_read_back(tmp_path: Path, fmt: str) -> None:
+    """JSON input may hold ``"\\ud800"``, which no encoding writes: it is escaped, never a traceback."""
+    record = json.loads(timeline_to_json(load_timeline(SEED)))
+    record["note"] = "bad \ud800 note"
+    record["events"][-1]["note"] = "event \udfff note"
+    path = tmp_path / "surrogate.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    done = _cli(["timeline", str(path), "--format", fmt])
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    if fmt == "json":
+        back = json.loads(done.stdout)
+        assert back["note"] == "bad \ud800 note" and back["events"][-1]["note"] == "event \udfff note"

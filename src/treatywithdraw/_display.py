@@ -18,10 +18,20 @@ import attrs
 # Characters that act on a terminal or a line-based reader instead of showing: the C0
 # controls (ESC starts a terminal escape sequence, NUL ends C strings, BEL rings), DEL,
 # the C1 controls (U+0085 is a line break to Unicode-aware readers), the Unicode line and
-# paragraph separators, and the bidirectional overrides and isolates that reorder text.
+# paragraph separators, and the bidirectional overrides and isolates that reorder text;
+# and lone surrogates (valid in JSON input, ``"\\ud800"``, but no encoding can write them).
 _ESCAPES = {
     i: f"\\u{i:04x}"
-    for i in (*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+    for i in (
+        *range(0x20),
+        0x7F,
+        *range(0x80, 0xA0),
+        0x2028,
+        0x2029,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        *range(0xD800, 0xE000),
+    )
 }
 
 
