@@ -590,3 +590,13 @@ def test_worst_case_toml_is_refused_within_a_memory_cap(tmp_path: Path, shape: s
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-500:]
     assert "dotted parts" in done.stdout
+
+
+def test_sixty_thousand_unknown_fields_make_a_bounded_message_and_keep_every_problem(tmp_path: Path) -> None:
+    lines = ['party = "LV"', 'treaty = "ottawa"', *(f"unknown{i} = 1" for i in range(60_000))]
+    path = tmp_path / "many.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    error = refused(load_timeline, path, file=str(path))
+    assert len(error.problems) == 60_000  # nothing lost: the attribute has them all
+    message = str(error)
+    assert len(message) < 10_000 and message.endswith("and 59,980 more (the error's .problems lists them)")
