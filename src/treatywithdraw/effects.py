@@ -303,7 +303,13 @@ def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, plann
                 "entered into force for the party: not checked, pass party_since= to check it."
             )
         else:
-            earliest, _ = run.add(anchor, mp.period)
+            whole = shift(anchor, mp.period)
+            if whole.ambiguous and received >= whole.forward:
+                # Allowed under either rounding: this month end does not decide anything,
+                # so it is not the ambiguity an error would name (issue 16, item 12).
+                earliest = whole.backward
+            else:
+                earliest, _ = run.add(anchor, mp.period)
             if received < earliest:
                 whose = "for the party" if mp.anchor is Anchor.PARTY else "itself"
                 raise NoticeTooEarlyError(
