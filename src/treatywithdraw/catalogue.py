@@ -825,6 +825,7 @@ def treaties(
     category: str | None = None,
     depositary: str | None = None,
     notice_period: Period | str | None = None,
+    family: str | None = None,
 ) -> tuple[Treaty, ...]:
     """Every treaty in the catalogue, sorted by key; the filters given narrow it.
 
@@ -835,6 +836,8 @@ def treaties(
             (``"Council of Europe"``, ``"Secretary-General of the United Nations"``).
         notice_period: a :class:`Period` or an ISO duration; equal periods match however
             written (``"P1Y"`` finds the twelve-month clauses too).
+        family: a clause family's key (:mod:`treatywithdraw.families`), e.g.
+            ``"first-of-month-after-6-months"``, ``"no-clause"``.
 
     >>> len(treaties()) >= 250
     True
@@ -870,6 +873,12 @@ def treaties(
         everything = tuple(t for t in everything if wanted in t.depositary.name.casefold())
     if period is not None:
         everything = tuple(t for t in everything if t.clause.notice_period == period)
+    if family is not None:
+        from treatywithdraw.families import family as named
+        from treatywithdraw.families import family_of
+
+        key = named(family).key  # an unknown family is an error, not an empty answer
+        everything = tuple(t for t in everything if family_of(t).key == key)
     if predicate is None:
         return everything
     # The predicate is the caller's code: what it raises is theirs, and passes through.
