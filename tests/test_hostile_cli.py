@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import treatywithdraw as tw
+from treatywithdraw._dates import shown as bounded
 from treatywithdraw.cli import _CONTROL, main
 from treatywithdraw.formats import timeline_to_json
 from treatywithdraw.formats.timeline_files import MAX_TIMELINE_BYTES, load_timeline
@@ -42,8 +43,11 @@ def run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str, 
 
 
 def named(value: str, err: str) -> bool:
-    """The error line shows ``value`` as given, quoted, or with its control characters escaped."""
-    shown = [value, repr(value), value.translate(_CONTROL), value.strip()]
+    """The error line shows ``value`` as given, quoted, or with its control characters escaped.
+
+    A long value is shown as the library's bounded excerpt (``_dates.shown``).
+    """
+    shown = [value, repr(value), value.translate(_CONTROL), value.strip(), bounded(value)]
     return any(s and s in err for s in shown) or (value.strip() == "" and "''" in err)
 
 
