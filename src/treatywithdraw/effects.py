@@ -307,7 +307,7 @@ def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, plann
             if whole.ambiguous and received >= whole.forward:
                 # Allowed under either rounding: this month end does not decide anything,
                 # so it is not the ambiguity an error would name (issue 16, item 12).
-                earliest = whole.backward
+                earliest = whole.forward if run.mode is Rounding.FORWARD else whole.backward
             else:
                 earliest, _ = run.add(anchor, mp.period)
             if received < earliest:
