@@ -19,6 +19,7 @@ caller chose no rounding, is the other rounding computed too, and one policy
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Unpack
 
@@ -253,14 +254,19 @@ def _fixed_date_effect(t: Treaty, received: date) -> date:
 
 
 class _Run:
-    """One computation under one rounding, noting the first period that fell on a missing day."""
+    """One computation under one rounding, noting every period that fell on a missing day.
 
-    __slots__ = ("ambiguity", "asked", "mode")
+    ``ambiguity`` is the first (a note names it when both roundings agree); ``later``
+    holds the others, so that an error can name the one that decides (issue 16, item 12).
+    """
+
+    __slots__ = ("ambiguity", "asked", "later", "mode")
 
     def __init__(self, mode: Rounding, asked: Rounding | None = None) -> None:
         self.mode = mode
         self.asked = mode if asked is None else asked  # what the Effect reports: RAISE when none was chosen
         self.ambiguity: Shifted | None = None
+        self.later: list[Shifted] = []
 
     def add(self, day: date, period: Period) -> tuple[date, bool]:
         """``day + period`` under this run's rounding, and whether a month end was rounded."""
@@ -269,6 +275,8 @@ class _Run:
             return shifted.backward, False
         if self.ambiguity is None:
             self.ambiguity = shifted
+        else:
+            self.later.append(shifted)
         return (shifted.forward if self.mode is Rounding.FORWARD else shifted.backward), True
 
 
@@ -303,13 +311,7 @@ def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, plann
                 "entered into force for the party: not checked, pass party_since= to check it."
             )
         else:
-            whole = shift(anchor, mp.period)
-            if whole.ambiguous and received >= whole.forward:
-                # Allowed under either rounding: this month end does not decide anything,
-                # so it is not the ambiguity an error would name (issue 16, item 12).
-                earliest = whole.forward if run.mode is Rounding.FORWARD else whole.backward
-            else:
-                earliest, _ = run.add(anchor, mp.period)
+            earliest, _ = run.add(anchor, mp.period)
             if received < earliest:
                 whose = "for the party" if mp.anchor is Anchor.PARTY else "itself"
                 raise NoticeTooEarlyError(
@@ -565,7 +567,7 @@ def _resolve(t: Treaty, day: date, opts: NoticeOptions) -> Effect:
         return back
     # No rounding chosen and a period landed on a day the month lacks: the forward
     # outcome too, then one policy decides (either may be a refusal).
-    return _settle(t, day, run.ambiguity, back, _attempt(t, day, opts, Rounding.FORWARD))
+    return _settle(t, day, run.ambiguity, back, _attempt(t, day, opts, Rounding.FORWARD), run.later)
 
 
 def _settle(
@@ -574,11 +576,14 @@ def _settle(
     ambiguity: Shifted,
     back: Effect | TreatyWithdrawError,
     fwd: Effect | TreatyWithdrawError,
+    later: Sequence[Shifted] = (),
 ) -> Effect:
     """The one policy for a month end no rounding was chosen for.
 
     Equal outcomes are the answer (with a note); different dates raise
-    :class:`AmbiguousDateError` with both; the same refusal is raised as itself.
+    :class:`AmbiguousDateError` with both, naming the period whose month end gives
+    them (the last one, when none gives them exactly: the notice period, not a minimum
+    period that allowed the notice either way); the same refusal is raised as itself.
     """
     ends = f"{ambiguity.backward.isoformat()} or {ambiguity.forward.isoformat()}"
     if isinstance(back, Effect) and isinstance(fwd, Effect):
@@ -588,6 +593,12 @@ def _settle(
             note = f"A period ends on a day the month lacks ({ends}); either rounding {either}."
             return attrs.evolve(back, notes=(*back.notes, note), rounding=Rounding.BACKWARD)
         if back.date is not None and fwd.date is not None:
+            if later:
+                ambiguity = next(
+                    (a for a in (ambiguity, *later) if (a.backward, a.forward) == (back.date, fwd.date)),
+                    later[-1],
+                )
+                ends = f"{ambiguity.backward.isoformat()} or {ambiguity.forward.isoformat()}"
             if (back.date, fwd.date) == (ambiguity.backward, ambiguity.forward):
                 ambiguity.resolve(Rounding.RAISE)  # the period's own words: "x + 6 months has no such day"
             raise AmbiguousDateError(
