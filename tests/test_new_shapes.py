@@ -112,6 +112,21 @@ class TestProvisionalApplication:
             "2009-10-19",
         )
 
+    def test_show_lists_the_terms_and_the_signatories(self, capsys: pytest.CaptureFixture[str]) -> None:
+        assert main(["show", "ect"]) == 0
+        out = capsys.readouterr().out
+        assert "provisional: Art. 45(3)(a), 60 days, convention anniversary" in out
+        assert main(["show", "ect", "--json"]) == 0
+        shown = json.loads(capsys.readouterr().out)
+        assert shown["provisional"] == {
+            "article": "Art. 45(3)(a)",
+            "notice_period": "P60D",
+            "convention": "anniversary",
+            "parties": ["RU", "AU", "BY", "IS", "NO"],
+        }
+        assert main(["show", "ottawa", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["provisional"] is None
+
     def test_the_option_is_a_field_of_a_file(self) -> None:
         options, problems = tw.NoticeOptions.from_record({"provisional": True})
         assert (options, problems) == (tw.NoticeOptions(provisional=True), [])
@@ -202,6 +217,8 @@ class TestLinkedWithdrawals:
         assert main(["show", "unfccc"]) == 0
         out = capsys.readouterr().out
         assert "linked:      paris goes with it, the same day (Paris Agreement Art. 28(3))" in out
+        assert main(["show", "unfccc", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["linked"] == ["paris", "kyoto"]
         assert main(["effective", "unfccc", "2026-01-09", "--json"]) == 0
         record = json.loads(capsys.readouterr().out)
         assert record["linked"][1] == {
@@ -247,7 +264,12 @@ class TestConditionsPrecedent:
 
     def test_show_and_json_list_them(self, capsys: pytest.CaptureFixture[str]) -> None:
         assert main(["show", "who"]) == 0
-        assert "condition:   US reservation (22 U.S.C. 290c)" in capsys.readouterr().out
+        assert (
+            "condition:   US reservation (22 U.S.C. 290c), accepted by the World Health Assembly in 1948 [US]"
+            in (capsys.readouterr().out)
+        )
+        assert main(["show", "who", "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["conditions"][0]["party"] == "US"
         assert main(["effective", "ilo", "1975-11-06", "--json"]) == 0
         (condition,) = json.loads(capsys.readouterr().out)["conditions"]
         assert (condition["article"], condition["contested"]) == ("Art. 1(5)", None)

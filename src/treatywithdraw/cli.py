@@ -342,6 +342,22 @@ def _treaty_json(t: Any) -> dict[str, Any]:
         "verification": c.verification.value,
         "evidence": t.evidence.summary(),
         "sources": [s.url for s in t.sources],
+        "provisional": _provisional_json(c.provisional),
+        "linked": [link.key for link in c.linked],
+        "conditions": [
+            {"article": k.article, "party": k.party or None, "condition": k.text} for k in c.conditions
+        ],
+    }
+
+
+def _provisional_json(prov: Any) -> dict[str, Any] | None:
+    if prov is None:
+        return None
+    return {
+        "article": prov.article,
+        "notice_period": str(prov.notice_period),
+        "convention": prov.convention.value,
+        "parties": list(prov.parties),
     }
 
 
