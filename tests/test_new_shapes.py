@@ -84,6 +84,16 @@ class TestProvisionalApplication:
         with pytest.raises(tw.NoticeTooEarlyError):
             tw.effective_date("ect", "2009-08-20", party="IT", party_since="2009-01-01")
 
+    def test_planning_for_a_signatory_ignores_the_five_years_too(self) -> None:
+        # A Contracting Party could give notice from 2003-04-16 at the earliest (Art. 47(1),
+        # five years from the treaty's entry into force); a signatory at any time.
+        with pytest.raises(tw.NoticeTooEarlyError, match="2003-04-16"):
+            tw.latest_receipt_date("ect", "2000-01-01")
+        assert tw.latest_receipt_date("ect", "2000-01-01", party="RU") == date(1999, 11, 2)
+        assert tw.latest_receipt_date("ect", "2000-01-01", provisional=True) == date(1999, 11, 2)
+        assert tw.earliest_notice_date("ect", party_since="2008-01-01") == date(2013, 1, 1)
+        assert tw.earliest_notice_date("ect", party_since="2008-01-01", party="RU") == date(2008, 1, 1)
+
     def test_art_45_lets_no_notice_name_its_date(self) -> None:
         with pytest.raises(NoticeNotAllowedError, match=r"ect Art\. 45\(3\)\(a\) does not let") as info:
             tw.effective_date("ect", "2009-08-20", party="RU", later_date="2010-01-01")

@@ -322,6 +322,14 @@ def _terms(t: Treaty, opts: NoticeOptions) -> tuple[str, Convention | None, Peri
     return "clause", clause.convention, clause.notice_period, notes
 
 
+def _ends_provisional_application(t: Treaty, opts: NoticeOptions) -> bool:
+    """Whether the notice ends a signatory's provisional application (no party terms of its own)."""
+    prov = t.clause.provisional
+    if prov is None or t.clause.terms_for(opts.party) is not None:
+        return False
+    return opts.provisional or opts.party in prov.parties
+
+
 def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, planning: bool = False) -> Effect:
     """The effect under ``run``'s rounding (``BACKWARD`` or ``FORWARD``, never ``RAISE``)."""
     clause = t.clause
@@ -701,7 +709,7 @@ def effective_date(
         **option_values: any field of :class:`~treatywithdraw.NoticeOptions` as a
             keyword: ``rounding``, ``party``, ``later_date``, ``party_since``,
             ``armed_conflicts``, ``apply_vclt56``, ``extended_to``,
-            ``agreement_in_force``.
+            ``agreement_in_force``, ``provisional``.
 
     Raises:
         AmbiguousDateError: the expiry is a day the month lacks and the two roundings
@@ -841,7 +849,8 @@ def latest_receipt_date(
     takes effect on or before ``effective_by`` for this day, and after it for the next.
 
     The options that shape a plan are ``rounding``, ``party``, ``party_since`` (a day
-    before notice is allowed is refused) and ``apply_vclt56``; the options that
+    before notice is allowed is refused), ``apply_vclt56`` and ``provisional`` (a
+    signatory ending its provisional application); the options that
     describe a notice already given (``later_date``, ``armed_conflicts``,
     ``extended_to``, ``agreement_in_force``) are refused.
 
@@ -884,7 +893,13 @@ def latest_receipt_date(
             )
         day = backward
     since, whom = opts.party_since, ""
-    if since is None and t.clause.minimum_participation is not None and t.entry_into_force is not None:
+    provisional = _ends_provisional_application(t, opts)
+    if (
+        since is None
+        and t.clause.minimum_participation is not None
+        and t.entry_into_force is not None
+        and not provisional
+    ):
         # No party is bound before the treaty is in force: its entry into force bounds every party.
         since = t.entry_into_force
         whom = (
@@ -892,7 +907,9 @@ def latest_receipt_date(
             "and later for a party that joined later)"
         )
     if since is not None:
-        earliest = earliest_notice_date(t, party_since=since, rounding=opts.rounding)
+        earliest = earliest_notice_date(
+            t, party_since=since, rounding=opts.rounding, party=opts.party, provisional=provisional
+        )
         if day < earliest:
             raise NoticeTooEarlyError(
                 f"{t.key}: to take effect by {target.isoformat()} the notice must be received by "
@@ -934,7 +951,9 @@ def earliest_notice_date(
             field="party_since",
         )
     mp = t.clause.minimum_participation
-    if mp is None:
+    if mp is None or _ends_provisional_application(t, opts):
+        # A signatory ending its provisional application is no Contracting Party: the
+        # minimum participation of the withdrawal clause (ECT Art. 47(1)) does not bind it.
         return since
     mode = _rounding_for(t, opts.rounding)
     if mp.anchor is Anchor.PARTY:
