@@ -788,6 +788,12 @@ def _terms_for(draw: st.DrawFn) -> Callable[[], object]:
     return invoke(draw, clause.terms_for, {"party": draw(mix(valid_parties))}, {})
 
 
+@target("WithdrawalClause.conditions_for")
+def _conditions_for(draw: st.DrawFn) -> Callable[[], object]:
+    clause = draw(st.deferred(lambda: st.sampled_from(tw.treaties()))).clause
+    return invoke(draw, clause.conditions_for, {"party": draw(mix(valid_parties))}, {})
+
+
 @target("Effect")
 def _effect_class(draw: st.DrawFn) -> Callable[[], object]:
     fields = {
@@ -1192,7 +1198,7 @@ _METHODS_FUZZED = {
     "Period": {"parse", "describe", "total_months"},
     "Rounding": {"coerce"},
     "Treaty": {"from_record"},
-    "WithdrawalClause": {"terms_for"},
+    "WithdrawalClause": {"terms_for", "conditions_for"},
     "Effect": {"explain"},
     "NoticeOptions": {"given", "to_record", "from_record", "at_depositary"},
     "Fix": {"spelled"},

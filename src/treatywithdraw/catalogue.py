@@ -25,17 +25,20 @@ import attrs
 
 from treatywithdraw._dates import shown
 from treatywithdraw._inputs import file_name, of_type, read_regular_file, tuple_of
-from treatywithdraw._records import Reader, Skip, toml_shape_problem
+from treatywithdraw._records import Reader, Skip, _is_party_code, toml_shape_problem
 from treatywithdraw.clauses import (
     ADDRESSEES,
     Anchor,
     ClauseKind,
+    Condition,
     Convention,
     FixedDate,
     FixedPeriods,
     LaterDate,
+    Linked,
     MinimumParticipation,
     PartyTerms,
+    Provisional,
     Verification,
     WithdrawalClause,
 )
@@ -303,6 +306,7 @@ class _Reader(Reader):
         minimum = part(lambda: self.sub("minimum_participation", required=False))
         fixed = part(lambda: self.sub("fixed_periods", required=False))
         fixed_day = part(lambda: self.sub("fixed_date", required=False))
+        provisional = part(lambda: self.sub("provisional", required=False))
         has_convention = kind is not ClauseKind.NONE or "convention" in self.table
         convention = part(lambda: self.choice("convention", Convention)) if has_convention else None
         fields = {
@@ -322,6 +326,11 @@ class _Reader(Reader):
             "fixed_date": part(fixed_day.fixed_date) if fixed_day else None,
             "party_terms": tuple(
                 t for r in part(lambda: self.subs("party_terms")) or () if (t := r.part(r.terms))
+            ),
+            "provisional": part(provisional.provisional) if provisional else None,
+            "linked": tuple(k for r in part(lambda: self.subs("linked")) or () if (k := r.part(r.linked))),
+            "conditions": tuple(
+                c for r in part(lambda: self.subs("conditions")) or () if (c := r.part(r.condition))
             ),
         }
         if len(self.problems) > before:
@@ -419,6 +428,49 @@ class _Reader(Reader):
             basis=self.nonempty("basis"),
             source=self.nonempty("source"),
             read_on=read_on,
+        )
+
+    def provisional(self) -> Provisional:
+        period = self.period("notice_period")
+        assert period is not None
+        parties = self.strings("parties")
+        for i, code in enumerate(parties):
+            if not _is_party_code(code):
+                self.fail(f"parties[{i}]", f"{code!r} is not an ISO 3166-1 alpha-2 code like 'RU'")
+        return Provisional(
+            article=self.nonempty("article"),
+            text=self.nonempty("text"),
+            notice_period=period,
+            convention=self.choice("convention", Convention),
+            parties=parties,
+            note=self.text("note", ""),
+        )
+
+    def linked(self) -> Linked:
+        read_on = self.day("read_on")
+        assert read_on is not None
+        key = self.nonempty("key")
+        if not _KEY_RE.match(key):
+            raise self.fail("key", f"{key!r} is not a catalogue key (lower-case kebab-case)")
+        return Linked(
+            key=key,
+            article=self.nonempty("article"),
+            text=self.nonempty("text"),
+            source=self.url("source"),
+            read_on=read_on,
+        )
+
+    def condition(self) -> Condition:
+        read_on = self.day("read_on")
+        assert read_on is not None
+        party = self.party("party") if "party" in self.table else ""
+        return Condition(
+            article=self.nonempty("article"),
+            text=self.nonempty("text"),
+            source=self.url("source"),
+            read_on=read_on,
+            party=party,
+            contested=self.text("contested", ""),
         )
 
     def evidence(self) -> Evidence:

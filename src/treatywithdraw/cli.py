@@ -228,8 +228,9 @@ _EFFECT_OPTIONS = (
     "apply_vclt56",
     "extended_to",
     "agreement_in_force",
+    "provisional",
 )
-_PLAN_OPTIONS = ("rounding", "party", "party_since", "apply_vclt56")
+_PLAN_OPTIONS = ("rounding", "party", "party_since", "apply_vclt56", "provisional")
 
 
 def _option_flags(p: argparse.ArgumentParser, names: Sequence[str]) -> None:
@@ -296,9 +297,11 @@ def _conflict(text: str, flag: str) -> tuple[date, date | None]:
 
 
 def _effect_json(e: Any) -> dict[str, Any]:
+    from treatywithdraw.effects import _article
+
     return {
         "treaty": e.treaty.key,
-        "article": e.treaty.clause.article,
+        "article": _article(e.treaty, e.rule),
         "received": e.received.isoformat(),
         "expiry": e.expiry.isoformat() if e.expiry else None,
         "effective_date": e.date.isoformat() if e.date else None,
@@ -308,6 +311,18 @@ def _effect_json(e: Any) -> dict[str, Any]:
         "party": e.party,
         "rule": e.rule,
         "notes": list(e.notes),
+        "linked": [
+            {
+                "treaty": k.key,
+                "effective_date": k.date.isoformat() if k.date else None,
+                "article": k.link.article,
+            }
+            for k in e.linked
+        ],
+        "conditions": [
+            {"article": c.article, "condition": c.text, "contested": c.contested or None}
+            for c in e.conditions
+        ],
     }
 
 
@@ -327,6 +342,22 @@ def _treaty_json(t: Any) -> dict[str, Any]:
         "verification": c.verification.value,
         "evidence": t.evidence.summary(),
         "sources": [s.url for s in t.sources],
+        "provisional": _provisional_json(c.provisional),
+        "linked": [link.key for link in c.linked],
+        "conditions": [
+            {"article": k.article, "party": k.party or None, "condition": k.text} for k in c.conditions
+        ],
+    }
+
+
+def _provisional_json(prov: Any) -> dict[str, Any] | None:
+    if prov is None:
+        return None
+    return {
+        "article": prov.article,
+        "notice_period": str(prov.notice_period),
+        "convention": prov.convention.value,
+        "parties": list(prov.parties),
     }
 
 
@@ -476,6 +507,18 @@ def _print_treaty(t: Any) -> None:
     print(f"  article:     {c.article}")
     if c.notice_period is not None:
         print(f"  notice:      {c.notice_period.describe()}, convention {c.convention.value}")
+    prov = c.provisional
+    if prov is not None:
+        signatories = ", ".join(prov.parties) or "-"
+        print(
+            f"  provisional: {prov.article}, {prov.notice_period.describe()}, convention {prov.convention.value}"
+        )
+        print(f"               signatories applying it provisionally: {signatories} (others: --provisional)")
+    for link in c.linked:
+        print(f"  linked:      {link.key} goes with it, the same day ({link.article})")
+    for condition in c.conditions:
+        whose = f" [{condition.party}]" if condition.party else ""
+        print(f"  condition:   {condition.article}{whose}: {condition.text}")
     print(f"  evidence:    {t.evidence.summary()}")
     print(f"  clause ({c.verification.value}):")
     for line in c.text.strip().splitlines():

@@ -26,10 +26,10 @@ from typing import Unpack
 import attrs
 
 from treatywithdraw._dates import DateLike, as_date, shown
-from treatywithdraw._inputs import of_type
-from treatywithdraw.catalogue import Treaty, TreatyLike
+from treatywithdraw._inputs import of_type, tuple_of
+from treatywithdraw.catalogue import Evidence, Treaty, TreatyLike
 from treatywithdraw.catalogue import treaty as _lookup
-from treatywithdraw.clauses import Anchor, ClauseKind, Convention, LaterDate
+from treatywithdraw.clauses import Anchor, ClauseKind, Condition, Convention, LaterDate, Linked
 from treatywithdraw.conventions import RULES
 from treatywithdraw.errors import (
     AmbiguousDateError,
@@ -73,7 +73,7 @@ _MONTHS = (
     "December",
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_RULES = ("clause", "party-terms", "vclt56", "fixed-periods", "fixed-date")
+_RULES = ("clause", "party-terms", "provisional", "vclt56", "fixed-periods", "fixed-date")
 
 
 def _rule(instance: object, attribute: object, value: object) -> None:
@@ -88,6 +88,24 @@ def _notes(instance: object, attribute: object, value: object) -> None:
         raise InvalidArgumentError(
             f"Effect.notes must be a tuple of str, not {shown(value)}", value=value, field="notes"
         )
+
+
+@attrs.frozen(kw_only=True)
+class LinkedEffect:
+    """A treaty a withdrawal takes with it, and the day it goes: the withdrawal's own day.
+
+    >>> [(l.key, l.date) for l in effect("unfccc", "2026-01-09").linked]
+    [('paris', datetime.date(2027, 1, 9)), ('kyoto', datetime.date(2027, 1, 9))]
+    """
+
+    link: Linked = attrs.field(validator=of_type(Linked))
+    date: _dt.date | None = attrs.field(validator=of_type(_dt.date, optional=True))
+    """``None`` while the withdrawal itself is pending."""
+
+    @property
+    def key(self) -> str:
+        """The linked treaty's catalogue key."""
+        return self.link.key
 
 
 @attrs.frozen(kw_only=True)
@@ -111,7 +129,8 @@ class Effect:
     pending: str | None = attrs.field(default=None, validator=of_type(str, optional=True))
     party: str | None = attrs.field(default=None, validator=of_type(str, optional=True))
     rule: str = attrs.field(default="clause", validator=_rule)
-    """Where the date came from: ``clause``, ``party-terms``, ``vclt56``, ``fixed-periods`` or ``fixed-date``."""
+    """Where the date came from: ``clause``, ``party-terms``, ``provisional`` (termination of
+    provisional application), ``vclt56``, ``fixed-periods`` or ``fixed-date``."""
     notice_period: Period | None = attrs.field(default=None, validator=of_type(Period, optional=True))
     convention: Convention | None = attrs.field(default=None, validator=of_type(Convention, optional=True))
     rounding: Rounding = attrs.field(default=Rounding.RAISE, validator=of_type(Rounding))
@@ -124,6 +143,10 @@ class Effect:
         default=(),
         validator=_notes,
     )
+    linked: tuple[LinkedEffect, ...] = attrs.field(default=(), validator=tuple_of(LinkedEffect))
+    """The treaties this withdrawal takes with it, each on the same day (UNFCCC: Paris, Kyoto)."""
+    conditions: tuple[Condition, ...] = attrs.field(default=(), validator=tuple_of(Condition))
+    """Conditions precedent the text sets on the date (dues paid: ILO Art. 1(5)); shown, not checked."""
 
     def explain(self) -> str:
         """A plain-language derivation, quoting ISO dates and citing the article.
@@ -281,11 +304,22 @@ class _Run:
 
 
 def _terms(t: Treaty, opts: NoticeOptions) -> tuple[str, Convention | None, Period | None, list[str]]:
-    """Which rule gives the period: the clause, the party's own terms, or VCLT Art. 56."""
+    """Which rule gives the period: the clause, the party's own terms, provisional application, or VCLT Art. 56."""
     clause = t.clause
     terms = clause.terms_for(opts.party)
     if terms is not None:
         return "party-terms", terms.convention, terms.notice_period, []
+    prov = clause.provisional
+    if opts.provisional and prov is None:
+        raise InvalidArgumentError(
+            f"{t.key} {clause.article} provides no termination of provisional application (as the Energy "
+            "Charter Treaty's Art. 45(3)(a) does), so the provisional option means nothing for it",
+            fixes=(Fix("provisional", True, action="drop"),),
+            value=True,
+            field="provisional",
+        )
+    if prov is not None and (opts.provisional or opts.party in prov.parties):
+        return "provisional", prov.convention, prov.notice_period, []
     if clause.kind is ClauseKind.NONE:
         if not opts.apply_vclt56:
             raise _no_clause(t)
@@ -296,6 +330,14 @@ def _terms(t: Treaty, opts: NoticeOptions) -> tuple[str, Convention | None, Peri
     return "clause", clause.convention, clause.notice_period, notes
 
 
+def _ends_provisional_application(t: Treaty, opts: NoticeOptions) -> bool:
+    """Whether the notice ends a signatory's provisional application (no party terms of its own)."""
+    prov = t.clause.provisional
+    if prov is None or t.clause.terms_for(opts.party) is not None:
+        return False
+    return opts.provisional or opts.party in prov.parties
+
+
 def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, planning: bool = False) -> Effect:
     """The effect under ``run``'s rounding (``BACKWARD`` or ``FORWARD``, never ``RAISE``)."""
     clause = t.clause
@@ -303,7 +345,7 @@ def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, plann
 
     earliest = None
     mp = clause.minimum_participation
-    if mp is not None and rule != "vclt56":
+    if mp is not None and rule not in ("vclt56", "provisional"):
         anchor = opts.party_since if mp.anchor is Anchor.PARTY else t.entry_into_force
         if anchor is None:
             notes.append(
@@ -348,9 +390,9 @@ def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, plann
 
     final: date | None = computed
     if opts.later_date is not None:
-        if clause.later_date is LaterDate.NONE:
+        if clause.later_date is LaterDate.NONE or rule == "provisional":
             raise NoticeNotAllowedError(
-                f"{t.key} {clause.article} does not let a notification name its own date",
+                f"{t.key} {_article(t, rule)} does not let a notification name its own date",
                 fixes=(Fix("later_date", opts.later_date, action="drop"),),
                 value=opts.later_date,
                 field="later_date",
@@ -404,7 +446,15 @@ def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, plann
         computed=computed,
         earliest_notice=earliest,
         notes=tuple(notes),
+        linked=tuple(LinkedEffect(link=link, date=final) for link in clause.linked),
+        conditions=clause.conditions_for(opts.party),
     )
+
+
+def _article(t: Treaty, rule: str) -> str:
+    """The article that gives the date under ``rule``: the clause's, or the provisional one."""
+    prov = t.clause.provisional
+    return prov.article if rule == "provisional" and prov is not None else t.clause.article
 
 
 def _late_fixed_notice(t: Treaty, received: date, end: date, deadline: date, notes: list[str]) -> date:
@@ -677,7 +727,7 @@ def effective_date(
         **option_values: any field of :class:`~treatywithdraw.NoticeOptions` as a
             keyword: ``rounding``, ``party``, ``later_date``, ``party_since``,
             ``armed_conflicts``, ``apply_vclt56``, ``extended_to``,
-            ``agreement_in_force``.
+            ``agreement_in_force``, ``provisional``.
 
     Raises:
         AmbiguousDateError: the expiry is a day the month lacks and the two roundings
@@ -817,7 +867,8 @@ def latest_receipt_date(
     takes effect on or before ``effective_by`` for this day, and after it for the next.
 
     The options that shape a plan are ``rounding``, ``party``, ``party_since`` (a day
-    before notice is allowed is refused) and ``apply_vclt56``; the options that
+    before notice is allowed is refused), ``apply_vclt56`` and ``provisional`` (a
+    signatory ending its provisional application); the options that
     describe a notice already given (``later_date``, ``armed_conflicts``,
     ``extended_to``, ``agreement_in_force``) are refused.
 
@@ -860,7 +911,13 @@ def latest_receipt_date(
             )
         day = backward
     since, whom = opts.party_since, ""
-    if since is None and t.clause.minimum_participation is not None and t.entry_into_force is not None:
+    provisional = _ends_provisional_application(t, opts)
+    if (
+        since is None
+        and t.clause.minimum_participation is not None
+        and t.entry_into_force is not None
+        and not provisional
+    ):
         # No party is bound before the treaty is in force: its entry into force bounds every party.
         since = t.entry_into_force
         whom = (
@@ -868,7 +925,9 @@ def latest_receipt_date(
             "and later for a party that joined later)"
         )
     if since is not None:
-        earliest = earliest_notice_date(t, party_since=since, rounding=opts.rounding)
+        earliest = earliest_notice_date(
+            t, party_since=since, rounding=opts.rounding, party=opts.party, provisional=provisional
+        )
         if day < earliest:
             raise NoticeTooEarlyError(
                 f"{t.key}: to take effect by {target.isoformat()} the notice must be received by "
@@ -910,7 +969,9 @@ def earliest_notice_date(
             field="party_since",
         )
     mp = t.clause.minimum_participation
-    if mp is None:
+    if mp is None or _ends_provisional_application(t, opts):
+        # A signatory ending its provisional application is no Contracting Party: the
+        # minimum participation of the withdrawal clause (ECT Art. 47(1)) does not bind it.
         return since
     mode = _rounding_for(t, opts.rounding)
     if mp.anchor is Anchor.PARTY:
@@ -924,7 +985,7 @@ def earliest_notice_date(
 
 def _explain(e: Effect) -> str:
     t, clause = e.treaty, e.treaty.clause
-    lines = [f"{t.short_name} ({t.key}), {clause.article} — depositary: {t.depositary.name}."]
+    lines = [f"{t.short_name} ({t.key}), {_article(t, e.rule)} — depositary: {t.depositary.name}."]
     n = 0
 
     def step(text: str) -> None:
@@ -942,6 +1003,19 @@ def _explain(e: Effect) -> str:
         assert terms is not None
         step(
             f"Party-specific terms for {e.party}: {terms.basis} (source: {terms.source}, read {terms.read_on.isoformat()})."
+        )
+    elif e.rule == "provisional":
+        prov = clause.provisional
+        assert prov is not None
+        who = (
+            f"{e.party} is a signatory that applied the treaty provisionally (the catalogue records it)"
+            if e.party in prov.parties
+            else "on the caller's word (provisional=True), the withdrawing state is a signatory applying "
+            "the treaty provisionally"
+        )
+        step(
+            f"Provisional application: {who}; terminating it is governed by {prov.article}, not by the "
+            f"withdrawal clause of Contracting Parties ({clause.article}).{' ' + prov.note if prov.note else ''}"
         )
     elif e.rule == "vclt56":
         step(
@@ -1011,10 +1085,23 @@ def _explain(e: Effect) -> str:
         step(
             f"Counting convention '{e.convention.value}': {_convention_words(e)} → {e.computed.isoformat()}."
         )
-    evidence = t.evidence.summary().rstrip()
+    evidence = _evidence_for(e).summary().rstrip()
     step(f"Evidence for the convention — {evidence}{'' if evidence.endswith(('.', '!', '?')) else '.'}")
     for note in e.notes:
         step(note)
+    for condition in e.conditions:
+        step(
+            f"Condition ({condition.article}): the date holds only if {condition.text}. The library does not "
+            f"check it (source: {condition.source}, read {condition.read_on.isoformat()})."
+            + (f" Contested: {condition.contested}" if condition.contested else "")
+        )
+    for linked in e.linked:
+        when = linked.date.isoformat() if linked.date is not None else "the same day, once it is known"
+        step(
+            f"Linked withdrawal: the party also ceases to be bound by {linked.key}, on {when} — {linked.link.article}: "
+            f'"{" ".join(linked.link.text.split())}" (source: {linked.link.source}, read '
+            f"{linked.link.read_on.isoformat()})."
+        )
     if e.date is None:
         lines.append(f"Effective date: none yet — {e.pending}.")
     else:
@@ -1027,11 +1114,25 @@ def _explain(e: Effect) -> str:
             "never moved off weekends or holidays)."
         )
     source = t.sources[0]
+    text = clause.provisional.text if e.rule == "provisional" and clause.provisional else clause.text
     lines.append(
-        f'Clause ({clause.verification.value}): "{" ".join(clause.text.split())}" '
+        f'Clause ({clause.verification.value}): "{" ".join(text.split())}" '
         f"— {source.url} (read {source.read_on.isoformat()})."
     )
     return "\n".join(lines)
+
+
+def _evidence_for(e: Effect) -> Evidence:
+    """The evidence for the rule that gave the date: a treaty with provisional terms keeps
+    the cases of its provisional signatories apart from those of its Contracting Parties."""
+    evidence, prov = e.treaty.evidence, e.treaty.clause.provisional
+    if prov is None:
+        return evidence
+    mine = e.rule == "provisional"
+    cases = tuple(c for c in evidence.cases if (c.party in prov.parties) == mine)
+    if cases:
+        return attrs.evolve(evidence, cases=cases)
+    return Evidence(status="assumed", reason=f"no case under {_article(t=e.treaty, rule=e.rule)} recorded")
 
 
 def _convention_words(e: Effect) -> str:

@@ -67,6 +67,10 @@ def _vclt56(value: object) -> bool:
     return flag(value, "apply_vclt56")
 
 
+def _provisional(value: object) -> bool:
+    return flag(value, "provisional")
+
+
 def _help(text: str, *, metavar: str = "D", cli: str = "date") -> dict[str, str]:
     """Field metadata: the help text and how the command line reads the flag."""
     return {"help": text, "metavar": metavar, "cli": cli}
@@ -87,6 +91,9 @@ class NoticeOptions:
         apply_vclt56: for a treaty without a clause, apply VCLT Art. 56(2).
         extended_to: the last day of a period extended by decision (TEU Art. 50(3)).
         agreement_in_force: entry into force of a withdrawal agreement (TEU Art. 50(3)).
+        provisional: the withdrawing state is a signatory applying the treaty provisionally
+            and terminates that (Energy Charter Treaty Art. 45(3)(a)); the signatories the
+            catalogue knows of (``party="RU"``) need not say so.
 
     >>> NoticeOptions(armed_conflicts=[("2022-02-24", None)]).armed_conflicts
     ((datetime.date(2022, 2, 24), None),)
@@ -133,6 +140,14 @@ class NoticeOptions:
         default=None,
         converter=_agreement_in_force,
         metadata=_help("entry into force of a withdrawal agreement (TEU Art. 50(3))"),
+    )
+    provisional: bool = attrs.field(
+        default=False,
+        converter=_provisional,
+        metadata=_help(
+            "a signatory terminating its provisional application (Energy Charter Treaty Art. 45(3)(a))",
+            cli="flag",
+        ),
     )
 
     def __repr__(self) -> str:
@@ -233,7 +248,7 @@ class NoticeOptions:
                 raw = _conflict_rows(raw, where, problems)
                 if raw is None:
                     continue
-            elif key != "apply_vclt56" and raw is not None and not isinstance(raw, (str, date)):
+            elif key not in _FLAGS and raw is not None and not isinstance(raw, (str, date)):
                 problems.append(Problem(where, f"must be a string, not {shown(raw)}"))
                 continue
             try:
@@ -288,6 +303,9 @@ OPTION_NAMES: Final[tuple[str, ...]] = tuple(f.name for f in attrs.fields(Notice
 
 DEFAULT_OPTIONS: Final = NoticeOptions()
 
+# The options that are true or false (a file writes them as TOML booleans, not strings).
+_FLAGS: Final = frozenset(f.name for f in attrs.fields(NoticeOptions) if f.metadata["cli"] == "flag")
+
 # Each field's converter: the one parser of that option, used by the file reader too.
 _CONVERTERS: Final[dict[str, Any]] = {f.name: f.converter for f in attrs.fields(NoticeOptions)}
 
@@ -302,6 +320,7 @@ class PartyOptionValues(TypedDict, total=False):
     apply_vclt56: bool
     extended_to: DateLike | None
     agreement_in_force: DateLike | None
+    provisional: bool
 
 
 class OptionValues(PartyOptionValues, total=False):
