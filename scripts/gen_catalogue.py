@@ -13,7 +13,8 @@ from pathlib import Path
 
 import treatywithdraw as tw
 from treatywithdraw.catalogue import Treaty
-from treatywithdraw.clauses import Anchor, ClauseKind, LaterDate
+from treatywithdraw.clauses import Anchor, ClauseKind, LaterDate, Verification
+from treatywithdraw.families import families, family_of
 
 PAGE = Path(__file__).resolve().parent.parent / "docs" / "catalogue.md"
 
@@ -79,8 +80,9 @@ def _cell(text: str) -> str:
 
 
 def render() -> str:
-    """The whole page, deterministic."""
+    """The whole page, deterministic: a summary by family, then each category by family."""
     items = tw.treaties()
+    statuses = [v.value for v in Verification]
     lines = [
         "# Catalogue",
         "",
@@ -92,29 +94,50 @@ def render() -> str:
         "text was read: `verified` (authentic or official text), `secondary`, `assumed`.",
         "Each data file holds the quoted clause, its sources with the date read, and the case sources.",
         "",
-        "| key | treaty | depositary | article | rule | convention | evidence | verification |",
-        "|---|---|---|---|---|---|---|---|",
+        "Verification: "
+        + ", ".join(f"{sum(t.clause.verification.value == v for t in items)} {v}" for v in statuses)
+        + ".",
+        "",
+        "## Families",
+        "",
+        "A *family* is one shape of withdrawal clause, computed from the clause's data",
+        "(`treatywithdraw.families`; `treaties(family=...)` filters by it). A lock-in (notice",
+        "only some years after entry into force) is shown in each treaty's rule.",
+        "",
+        "| family | rule | treaties | " + " | ".join(statuses) + " |",
+        "|---|---|---|" + "---|" * len(statuses),
     ]
+    by_family: dict[str, list[Treaty]] = {}
     for t in items:
-        c = t.clause
-        convention = c.convention.value if c.convention and c.kind is not ClauseKind.NONE else "—"
-        lines.append(
-            "| "
-            + " | ".join(
-                _cell(x)
-                for x in (
-                    f"`{t.key}`",
-                    t.short_name,
-                    t.depositary.name,
-                    c.article,
-                    rule(t),
-                    convention,
-                    _evidence(t),
-                    c.verification.value,
-                )
+        by_family.setdefault(family_of(t).key, []).append(t)
+    for f in families():
+        members = by_family[f.key]
+        counts = [str(sum(t.clause.verification.value == v for t in members)) for v in statuses]
+        lines.append(f"| `{f.key}` | {_cell(f.title)} | {len(members)} | " + " | ".join(counts) + " |")
+    for category in sorted({t.category for t in items}):
+        members = sorted((t for t in items if t.category == category), key=lambda t: (family_of(t).key, t.key))
+        lines += [
+            "",
+            f"## {category} ({len(members)})",
+            "",
+            "| key | treaty | depositary | article | family | rule | convention | evidence | verification |",
+            "|---|---|---|---|---|---|---|---|---|",
+        ]
+        for t in members:
+            c = t.clause
+            convention = c.convention.value if c.convention and c.kind is not ClauseKind.NONE else "—"
+            cells = (
+                f"`{t.key}`",
+                t.short_name,
+                t.depositary.name,
+                c.article,
+                f"`{family_of(t).key}`",
+                rule(t),
+                convention,
+                _evidence(t),
+                c.verification.value,
             )
-            + " |"
-        )
+            lines.append("| " + " | ".join(_cell(x) for x in cells) + " |")
     lines.append("")
     return "\n".join(lines)
 

@@ -39,6 +39,7 @@ SAMPLE: dict[str, Any] = {
     "apply_vclt56": False,
     "extended_to": "2020-01-31",
     "agreement_in_force": "2020-02-01",
+    "provisional": False,  # TEU has no provisional application: True is refused there
 }
 
 

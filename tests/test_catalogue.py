@@ -87,7 +87,7 @@ def test_recorded_cases_follow_from_the_rule(key: str, case: object) -> None:
     got = tw.effective_date(
         t,
         case.received,
-        party=case.party if t.clause.terms_for(case.party) else None,
+        party=case.party,  # party terms and provisional signatories (ect: RU) follow from it
         later_date=case.later_date,
         extended_to=case.extended_to,
         agreement_in_force=case.agreement_in_force,

@@ -790,6 +790,12 @@ def _terms_for(draw: st.DrawFn) -> Callable[[], object]:
     return invoke(draw, clause.terms_for, {"party": draw(mix(valid_parties))}, {})
 
 
+@target("WithdrawalClause.conditions_for")
+def _conditions_for(draw: st.DrawFn) -> Callable[[], object]:
+    clause = draw(st.deferred(lambda: st.sampled_from(tw.treaties()))).clause
+    return invoke(draw, clause.conditions_for, {"party": draw(mix(valid_parties))}, {})
+
+
 @target("Effect")
 def _effect_class(draw: st.DrawFn) -> Callable[[], object]:
     fields = {
@@ -815,10 +821,12 @@ def _notice_options(draw: st.DrawFn) -> Callable[[], object]:
             agreement_in_force=mix(st.none(), valid_dates),
         )
     )
+    time_zone = draw(mix(st.sampled_from(["America/New_York", "Pacific/Kiritimati"])))
 
     def run() -> object:
         o = tw.NoticeOptions(**values)
-        return repr(o), o.to_record(), tw.NoticeOptions.from_record(o.to_record()), o.given()
+        read = o.at_depositary(time_zone)
+        return repr(o), o.to_record(), tw.NoticeOptions.from_record(o.to_record()), o.given(), read
 
     return run
 
@@ -1192,9 +1200,9 @@ _METHODS_FUZZED = {
     "Period": {"parse", "describe", "total_months"},
     "Rounding": {"coerce"},
     "Treaty": {"from_record"},
-    "WithdrawalClause": {"terms_for"},
+    "WithdrawalClause": {"terms_for", "conditions_for"},
     "Effect": {"explain", "derivation"},
-    "NoticeOptions": {"given", "to_record", "from_record"},
+    "NoticeOptions": {"given", "to_record", "from_record", "at_depositary"},
     "Fix": {"spelled"},
     "WithdrawalView": {"to_record"},
     "AgendaItem": {"describe", "to_record"},

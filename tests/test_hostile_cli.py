@@ -18,6 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import treatywithdraw as tw
+from treatywithdraw._dates import shown as bounded
 from treatywithdraw.cli import _CONTROL, main
 from treatywithdraw.formats import timeline_to_json
 from treatywithdraw.formats.timeline_files import MAX_TIMELINE_BYTES, load_timeline
@@ -41,8 +43,11 @@ def run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str, 
 
 
 def named(value: str, err: str) -> bool:
-    """The error line shows ``value`` as given, quoted, or with its control characters escaped."""
-    shown = [value, repr(value), value.translate(_CONTROL), value.strip()]
+    """The error line shows ``value`` as given, quoted, or with its control characters escaped.
+
+    A long value is shown as the library's bounded excerpt (``_dates.shown``).
+    """
+    shown = [value, repr(value), value.translate(_CONTROL), value.strip(), bounded(value)]
     return any(s and s in err for s in shown) or (value.strip() == "" and "''" in err)
 
 
@@ -451,3 +456,107 @@ def test_a_full_disk_gets_one_line_not_a_traceback() -> None:
         )
     assert done.returncode == 2
     assert "cannot write the answer" in done.stderr and "Traceback" not in done.stderr
+
+
+def _closing(fd: int, *args: str) -> subprocess.CompletedProcess[str]:
+    """The command line run with file descriptor ``fd`` (1 or 2) closed, as ``>&-`` does."""
+    import os
+
+    other = {1: "stderr", 2: "stdout"}[fd]
+    return subprocess.run(
+        [sys.executable, "-m", "treatywithdraw", *args],
+        **{other: subprocess.PIPE},  # type: ignore[call-overload]
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: os.close(fd),
+    )
+
+
+def test_a_closed_stdout_is_one_line_and_exit_2_not_a_lost_answer() -> None:
+    done = _closing(1, "show", "ottawa")
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and "standard output is closed" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_closed_stderr_never_sends_errors_to_stdout() -> None:
+    done = _closing(2, "effective", "no-such-treaty", "2025-06-27")
+    assert done.returncode == 2 and done.stdout == ""
+    done = _closing(2, "effective", "ottawa", "2025-06-27")
+    assert done.returncode == 0 and done.stdout == "2025-12-27\n"
+
+
+_HOSTILE_NAME = "Evil \x1b[2J\x1b]0;pwned\x07 treaty\u2028BEGIN:VEVENT\x85\u202e"
+
+
+def _hostile_treaty(tmp_path: Path) -> Path:
+    """A treaty file of one's own whose names, clause and notes carry terminal controls."""
+    text = (Path(__file__).parent.parent / "src/treatywithdraw/data/treaties/ottawa.toml").read_text("utf-8")
+    text = text.replace('key = "ottawa"', 'key = "evil"', 1)
+    text = text.replace('name = "', f'name = "{_toml(_HOSTILE_NAME)} ', 1)
+    text = text.replace('short_name = "', f'short_name = "{_toml(_HOSTILE_NAME)} ', 1)
+    path = tmp_path / "evil.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _toml(text: str) -> str:
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "{path}"],
+        ["show", "{path}", "--json"],
+        ["effective", "{path}", "2025-06-27", "--explain"],
+        ["plan", "{path}", "--effective-by", "2026-01-01"],
+    ],
+    ids=lambda a: " ".join(a[:1] + a[2:]),
+)
+def test_no_control_character_of_a_users_treaty_reaches_the_terminal(tmp_path: Path, args: list[str]) -> None:
+    path = _hostile_treaty(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "treatywithdraw", *(a.format(path=path) for a in args)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    for stream in (done.stdout, done.stderr):
+        bad = [c for c in stream if (not c.isprintable() and c not in "\n\t") or c in "\u2028\u2029\x85"]
+        assert not bad, f"{bad!r} in {stream[:300]!r}"
+    if "show" in args and "--json" not in args:
+        assert "\\u001b[2J" in done.stdout  # escaped, not lost
+    if "--json" in args:  # still valid JSON, which gives the characters back
+        assert _HOSTILE_NAME in json.loads(done.stdout)["name"]
+
+
+def test_the_calendar_and_diagram_exports_escape_controls_in_notes() -> None:
+    pytest.importorskip("icalendar")
+    from treatywithdraw.formats.ics import to_ics
+    from treatywithdraw.formats.mermaid import timeline_gantt
+
+    w = tw.Withdrawal.start(party="LV", treaty="ottawa", procedure="generic")
+    w = w.record("instrument-deposited", "2025-06-27", note=f"see {_HOSTILE_NAME} \x00 end")
+    for text in (to_ics(w), timeline_gantt(w)):
+        lines = text.replace("\r\n", "\n").split("\n")
+        assert not any(c in text for c in "\x00\x1b\x07\x85\u2028\u2029\u202e")
+        assert sum(line == "BEGIN:VEVENT" for line in lines) == (2 if text.startswith("BEGIN:VCALENDAR") else 0)
+        # a reader splitting on every Unicode line break sees no injected event either
+        assert sum(line.strip() == "BEGIN:VEVENT" for line in text.splitlines()) in (0, 2)
+
+
+@pytest.mark.parametrize("fmt", ["timeline-json", "json", "ics", "text", "mermaid"])
+def test_a_lone_surrogate_in_a_json_note_is_written_escaped_and_read_back(tmp_path: Path, fmt: str) -> None:
+    """JSON input may hold ``"\\ud800"``, which no encoding writes: it is escaped, never a traceback."""
+    record = json.loads(timeline_to_json(load_timeline(SEED)))
+    record["note"] = "bad \ud800 note"
+    record["events"][-1]["note"] = "event \udfff note"
+    path = tmp_path / "surrogate.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    done = _cli(["timeline", str(path), "--format", fmt])
+    assert done.returncode == 0 and done.stderr == "", done.stderr
+    if fmt == "timeline-json":  # the file itself; --format json is the view
+        back = json.loads(done.stdout)
+        assert back["note"] == "bad \ud800 note" and back["events"][-1]["note"] == "event \udfff note"

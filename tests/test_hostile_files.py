@@ -487,6 +487,57 @@ def test_an_unreadable_file(tmp_path: Path) -> None:
         path.chmod(0o600)
 
 
+@pytest.mark.skipif(not hasattr(os, "fork") or os.geteuid() != 0, reason="needs root to drop to another user")
+def test_an_unreadable_file_as_an_unprivileged_user() -> None:
+    """The test above, where CI runs it: as root, a forked child drops to ``nobody`` first.
+
+    Root reads every file, so the unreadable-file test skips there; the child, with the
+    library already imported, becomes uid/gid 65534 and reads a mode-0 file in a folder
+    it may enter. Every loader must give its one clear line, not a traceback.
+    """
+    import tempfile
+
+    from treatywithdraw.catalogue import load_treaty_file
+    from treatywithdraw.procedures import load_procedure_file
+
+    folder = Path(tempfile.mkdtemp())
+    try:
+        folder.chmod(0o755)
+        path = folder / "locked.toml"
+        path.write_text(SEEDS["lv-ottawa-2025.toml"], encoding="utf-8")
+        path.chmod(0)
+        read_end, write_end = os.pipe()
+        child = os.fork()
+        if child == 0:  # pragma: no cover - runs in the child
+            lines = []
+            try:
+                os.setgid(65534)
+                os.setuid(65534)
+                for load in (load_timeline, load_treaty_file, load_procedure_file):
+                    try:
+                        load(str(path))
+                        lines.append(f"{load.__name__}: read it")
+                    except TreatyWithdrawError as exc:
+                        lines.append(f"{load.__name__}: {type(exc).__name__}: {exc}")
+            except BaseException as exc:  # anything else is the failure this test looks for
+                lines.append(f"foreign: {type(exc).__name__}: {exc}")
+            os.write(write_end, "\n".join(lines).encode())
+            os._exit(0)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as pipe:
+            report = pipe.read().decode()
+        os.waitpid(child, 0)
+    finally:
+        for item in folder.iterdir():
+            item.unlink()
+        folder.rmdir()
+    lines = report.splitlines()
+    assert len(lines) == 3, report
+    for line in lines:
+        assert "Error: " in line and "Permission denied" in line and "permissions" in line, line
+        assert "foreign" not in line and "read it" not in line, line
+
+
 # -- nothing lost ----------------------------------------------------------------------------
 
 
@@ -539,3 +590,13 @@ def test_worst_case_toml_is_refused_within_a_memory_cap(tmp_path: Path, shape: s
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr[-500:]
     assert "dotted parts" in done.stdout
+
+
+def test_sixty_thousand_unknown_fields_make_a_bounded_message_and_keep_every_problem(tmp_path: Path) -> None:
+    lines = ['party = "LV"', 'treaty = "ottawa"', *(f"unknown{i} = 1" for i in range(60_000))]
+    path = tmp_path / "many.toml"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    error = refused(load_timeline, path, file=str(path))
+    assert len(error.problems) == 60_000  # nothing lost: the attribute has them all
+    message = str(error)
+    assert len(message) < 10_000 and message.endswith("and 59,980 more (the error's .problems lists them)")

@@ -46,6 +46,7 @@ from treatywithdraw import (
     InvalidArgumentError,
     InvalidTransitionError,
     NoticeNotAllowedError,
+    NoticeTooEarlyError,
     NoWithdrawalClauseError,
     TreatyWithdrawError,
     effect,
@@ -247,9 +248,20 @@ def check_latest_receipt(t: Treaty, draw: Draw) -> str:
         latest = latest_receipt_date(t, target, rounding=rounding, **opts)
     except (NoWithdrawalClauseError, NoticeNotAllowedError) as exc:
         return f"refused: {type(exc).__name__}"
+    except NoticeTooEarlyError:
+        # A target no party can reach: the minimum participation counts from an entry into
+        # force the catalogue knows (a far-past draw for a treaty with both).
+        assert t.clause.minimum_participation is not None and t.entry_into_force is not None, t.key
+        return "refused: NoticeTooEarlyError"
     except AmbiguousDateError as err:
         assert rounding == "raise" or (rounding is None and t.clause.rounding is None)
-        back, fwd = (latest_receipt_date(t, target, rounding=m, **opts) for m in ROUNDINGS)
+        try:
+            back, fwd = (latest_receipt_date(t, target, rounding=m, **opts) for m in ROUNDINGS)
+        except NoticeTooEarlyError:
+            # The ambiguity is reported before the minimum participation is checked: under
+            # either rounding the target is then out of reach.
+            assert t.clause.minimum_participation is not None and t.entry_into_force is not None, t.key
+            return "refused: NoticeTooEarlyError"
         assert back != fwd and err.candidates == (back, fwd), (t.key, target, err.candidates)
         return "ambiguous"
     if rounding in ROUNDINGS or (rounding is None and t.clause.rounding is not None):

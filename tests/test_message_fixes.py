@@ -271,3 +271,23 @@ def test_explain_a_hand_built_fixed_period_effect() -> None:
         computed=date(1961, 1, 12),
     )
     assert "the current period ends 1961-01-12 and the notice came at least" in e.explain()
+
+
+# -- issue 16, item 12: the ambiguity named is the one that decides ---------------------------
+
+
+def test_an_ambiguity_names_the_notice_period_when_the_minimum_period_decides_nothing() -> None:
+    # Paris for a party since 29 February 2016: its three years end on 28 February or
+    # 1 March 2019, but a notice of 29 February 2020 is allowed either way; what depends
+    # on rounding is the notice period, ending in 2021.
+    with pytest.raises(tw.AmbiguousDateError) as raised:
+        tw.effect("paris", "2020-02-29", party_since="2016-02-29")
+    assert "2021-02-29 does not exist" in str(raised.value) and "2019" not in str(raised.value)
+    assert raised.value.candidates == (date(2021, 2, 28), date(2021, 3, 1))
+
+
+def test_an_ambiguity_names_the_minimum_period_when_it_decides() -> None:
+    with pytest.raises(tw.AmbiguousDateError) as raised:
+        tw.effect("paris", "2019-02-28", party_since="2016-02-29")
+    assert "the period ends 2019-02-28 or 2019-03-01" in str(raised.value)
+    assert "NoticeTooEarlyError" in str(raised.value)

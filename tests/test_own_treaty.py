@@ -89,12 +89,12 @@ def test_every_problem_of_a_file_is_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_names_the_path(tmp_path: Path) -> None:
-    with pytest.raises(CatalogueError, match=r"nowhere\.toml.*cannot be read"):
+    with pytest.raises(CatalogueError, match=r"nowhere\.toml"):
         tw.treaty(tmp_path / "nowhere.toml")
 
 
-def test_a_path_with_a_nul_character_is_a_catalogue_error() -> None:
-    with pytest.raises(CatalogueError, match="holds a NUL character"):
+def test_a_path_with_a_nul_character_is_a_library_error() -> None:
+    with pytest.raises(tw.TreatyWithdrawError, match="holds a NUL character"):
         tw.treaty("a\x00/b.toml")
 
 

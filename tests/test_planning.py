@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -54,11 +55,16 @@ def test_a_target_no_party_can_reach_is_refused_without_party_since() -> None:
     assert latest_receipt_date("paris", "2020-11-04") == date(2019, 11, 4)
     with pytest.raises(tw.NoticeTooEarlyError, match=r"only from 2019-11-04\Z"):
         latest_receipt_date("paris", "2018-01-01", party_since="2016-11-04")
+    # Basel Art. 27: three years from the entry into force for the party; the Convention
+    # entered into force on 1992-05-05 (catalogue, with its source), so no party before 1995-05-05.
+    with pytest.raises(tw.NoticeTooEarlyError, match="for any party") as info:
+        latest_receipt_date("basel", "1990-01-01")
+    assert info.value.earliest == date(1995, 5, 5)
     # A clause without a minimum period, or one whose entry into force is not catalogued, is not bounded.
     assert latest_receipt_date("ottawa", "1990-01-01") == date(1989, 7, 1)
-    assert tw.treaty("basel").entry_into_force is None
-    assert tw.treaty("basel").clause.minimum_participation is not None
-    latest_receipt_date("basel", "1990-01-01")
+    unknown = attrs.evolve(tw.treaty("basel"), entry_into_force=None)
+    assert unknown.clause.minimum_participation is not None
+    assert latest_receipt_date(unknown, "1990-01-01") == date(1989, 1, 1)
 
 
 def test_no_clause() -> None:

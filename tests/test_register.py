@@ -18,9 +18,9 @@ from treatywithdraw.formats.timeline_files import seed_names
 REGISTER = tw.withdrawals()
 
 
-def test_the_register_holds_the_seeds_and_the_cases() -> None:
+def test_the_register_holds_the_seeds_the_cases_and_the_records() -> None:
     origins = {r.origin.split(":")[0] for r in REGISTER}
-    assert origins == {"seed", "case"}
+    assert origins <= {"seed", "case", "record"} and {"seed", "case"} <= origins
     assert len(REGISTER) >= 60
     cases = sum(len(t.evidence.cases) for t in tw.treaties())
     assert (
@@ -36,7 +36,10 @@ def test_the_register_holds_the_seeds_and_the_cases() -> None:
     ids=lambda r: f"{r.party}-{r.treaty.key}-{r.received}",
 )
 def test_every_recorded_effect_is_computed_from_its_receipt(record: tw.RealWithdrawal) -> None:
-    assert record.computed == record.effective, record.note
+    if record.disagreement:  # the record says why not: then it must still be a disagreement
+        assert record.received is not None and record.computed != record.effective, record.disagreement
+    else:
+        assert record.received is None or record.computed == record.effective, record.note
 
 
 def test_pending_lists_what_takes_effect_next_in_date_order() -> None:
@@ -93,3 +96,95 @@ def test_a_seed_is_reachable_by_name_from_any_directory(tmp_path: Path) -> None:
     assert "Status on 2026-01-01: effective" in out
     with pytest.raises(tw.TimelineFileError, match="no such file"):
         tw.load_timeline("xx-nothing-2025")
+
+
+# -- the register file ------------------------------------------------------------------------
+
+from treatywithdraw.register import load_register, register_file  # noqa: E402
+
+_RECORD = """
+[[withdrawal]]
+party = "{party}"
+treaty = "{treaty}"
+{dates}
+source = "https://example.org/source"
+source_title = "An example source (official)"
+read_on = "2026-11-30"
+confidence = "{confidence}"
+note = "What the source says."
+{extra}
+"""
+
+
+def _write(tmp_path: Path, *records: dict[str, str]) -> Path:
+    path = tmp_path / "register.toml"
+    defaults = {"party": "LT", "treaty": "ccm", "confidence": "official", "extra": ""}
+    path.write_text("".join(_RECORD.format(**(defaults | r)) for r in records), encoding="utf-8")
+    return path
+
+
+def test_the_package_register_file_loads_and_every_record_is_in_the_register() -> None:
+    records = load_register()
+    assert records == load_register(register_file())
+    for r in records:
+        assert r.origin.startswith("record:") and r.source.startswith("http")
+        assert r.received is not None or r.effective is not None
+        assert r.confidence in ("official", "secondary", "aggregator")
+        key = (r.party, r.treaty.key, r.received, r.effective)
+        assert key in {(x.party, x.treaty.key, x.received, x.effective) for x in REGISTER} or (
+            # a seed or a case records the same withdrawal: the record is not counted twice
+            any((x.party, x.treaty.key, x.received) == key[:3] for x in REGISTER if not x.origin.startswith("record:"))
+        )
+
+
+def test_a_record_with_one_date_is_computed_from_its_receipt_or_dated_by_its_effect(tmp_path: Path) -> None:
+    received, stated = load_register(
+        _write(tmp_path, {"dates": 'received = "2024-09-06"'}, {"dates": 'effective = "2025-03-06"'})
+    )
+    assert received.computed == date(2025, 3, 6) and received.effective is None
+    assert received.status("2025-03-05") == "notice-pending" and received.status("2025-03-06") == "effective"
+    assert stated.computed is None and stated.received is None
+    assert stated.status("2025-03-05") == "notice-pending" and stated.status("2025-03-06") == "effective"
+    assert stated.to_record()["effective_recorded"] == "2025-03-06"
+
+
+def test_a_disagreement_is_kept_with_its_reason(tmp_path: Path) -> None:
+    (r,) = load_register(
+        _write(
+            tmp_path,
+            {
+                "party": "VE",
+                "treaty": "oas-charter",
+                "dates": 'received = "2017-04-28"\neffective = "2019-04-27"',
+                "extra": 'disagreement = "The press counts from the letter of 27 April."',
+            },
+        )
+    )
+    assert r.computed == date(2019, 4, 28) != r.effective
+    assert r.to_record()["disagreement"].startswith("The press counts")
+
+
+def test_every_problem_of_a_register_file_is_reported_at_once(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        {"dates": "", "confidence": "rumour"},
+        {"treaty": "no-such-treaty", "dates": 'received = "2024-09-06"'},
+        {"dates": 'effective = "2025-03-06"', "extra": 'disagreement = "x"\ncolour = "red"'},
+    )
+    with pytest.raises(tw.CatalogueError) as raised:
+        load_register(path)
+    paths = {p.path for p in raised.value.problems}
+    assert {
+        "withdrawal[0].confidence",
+        "withdrawal[1].treaty",
+        "withdrawal[2].disagreement",
+    } <= paths, paths
+    with pytest.raises(tw.CatalogueError, match="not valid TOML"):
+        load_register(tmp_path.joinpath("bad.toml").write_text("[[withdrawal]\n") and tmp_path / "bad.toml")
+    with pytest.raises(tw.CatalogueError, match="no such file"):
+        load_register(tmp_path / "missing.toml")
+
+
+def test_a_record_with_no_date_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(tw.CatalogueError, match=r"withdrawal\[0\]\.received: a record needs a receipt"):
+        load_register(_write(tmp_path, {"dates": ""}))

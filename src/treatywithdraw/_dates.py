@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timezone, tzinfo
 from functools import cache
 from typing import Any
 
 from treatywithdraw.errors import InvalidDateError
 
-__all__ = ["DateLike", "as_date", "shown", "zone"]
+__all__ = ["DateLike", "Instant", "as_date", "at_depositary", "shown", "zone"]
 
 DateLike = date | datetime | str
 """A ``date``, an ISO ``YYYY-MM-DD`` string, or a timezone-aware ``datetime``."""
@@ -33,8 +33,7 @@ def shown(value: object, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
-@cache
-def zone(name: str) -> tzinfo:
+def zone(name: object) -> tzinfo:
     """The IANA time zone ``name``: the system database, or the copy dateutil ships.
 
     Only IANA names are read (``America/New_York``): not file paths, not POSIX TZ strings
@@ -47,8 +46,20 @@ def zone(name: str) -> tzinfo:
     ...
     treatywithdraw.errors.InvalidDateError: unknown time zone '/etc/localtime': use an IANA name such as 'America/New_York'
     """
+    found = _zone(name) if type(name) is str else None
+    if found is None:
+        raise InvalidDateError(
+            f"unknown time zone {shown(name)}: use an IANA name such as 'America/New_York'",
+            value=name,
+            field="time_zone",
+        )
+    return found
+
+
+@cache
+def _zone(name: str) -> tzinfo | None:
     found: tzinfo | None = None
-    if isinstance(name, str) and len(name) <= 64 and _IANA.fullmatch(name) and ".." not in name:
+    if len(name) <= 64 and _IANA.fullmatch(name) and ".." not in name:
         try:
             from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -63,17 +74,114 @@ def zone(name: str) -> tzinfo:
                 found = tz.gettz(name)
             except (ValueError, OSError):
                 found = None
-    if found is None:
-        raise InvalidDateError(
-            f"unknown time zone {shown(name)}: use an IANA name such as 'America/New_York'",
-            value=name,
-            field="time_zone",
-        )
     return found
 
 
 # An IANA zone name: ASCII words joined by "/" (America/Argentina/Buenos_Aires, Etc/GMT+5, UTC).
 _IANA = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9][A-Za-z0-9_+-]*)*\Z")
+
+
+class Instant(date):
+    """A day read from an aware ``datetime`` before the depositary's time zone was known.
+
+    The one rule for aware datetimes (``docs/concepts``): an instant names the calendar
+    day it falls on *at the depositary* (the treaty's ``depositary.time_zone``), wherever
+    it is given. An :class:`~treatywithdraw.timeline.Event` or a
+    :class:`~treatywithdraw.NoticeOptions` built before any treaty is known keeps the
+    instant in :attr:`at` and, until then, stands for the day of its own zone; the
+    withdrawal or computation that brings the treaty reads it again with
+    :func:`at_depositary`. Arithmetic and ``replace`` give plain dates.
+
+    >>> from datetime import timedelta, timezone
+    >>> i = Instant(datetime(2025, 6, 28, 0, 30, tzinfo=timezone(timedelta(hours=14))))
+    >>> i == date(2025, 6, 28), at_depositary(i, "America/New_York")
+    (True, datetime.date(2025, 6, 27))
+    >>> i + timedelta(days=1)
+    datetime.date(2025, 6, 29)
+    """
+
+    __slots__ = ("at",)
+    at: datetime
+
+    def __new__(cls, at: datetime) -> Instant:
+        day = at.date()
+        self = super().__new__(cls, day.year, day.month, day.day)
+        self.at = at
+        return self
+
+    def __repr__(self) -> str:
+        return f"Instant({self.at.isoformat()!r})"
+
+    def plain(self) -> date:
+        """The plain day this stands for until the depositary's zone is known."""
+        return date(self.year, self.month, self.day)
+
+    def __add__(self, other: Any) -> Any:
+        return self.plain() + other
+
+    __radd__ = __add__
+
+    def __sub__(self, other: Any) -> Any:
+        return self.plain() - other
+
+    def replace(self, *args: Any, **kwargs: Any) -> date:  # type: ignore[override]  # a plain date
+        return self.plain().replace(*args, **kwargs)
+
+    def __reduce__(self) -> tuple[type[Instant], tuple[datetime]]:
+        return (Instant, (self.at,))
+
+
+def at_depositary(value: date | None, time_zone: str) -> date | None:
+    """``value`` as the depositary's day: an :class:`Instant` is read in ``time_zone``.
+
+    Every other value is returned unchanged (it is a day already).
+    """
+    if type(value) is not Instant:
+        return value
+    return _in_zone(value.at, value.at.isoformat(), "date", time_zone)
+
+
+def _in_zone(value: datetime, text: str, field: str, time_zone: str) -> date:
+    tz = zone(time_zone)  # an unknown zone raises its own error, naming the zone
+    try:
+        return value.astimezone(tz).date()
+    except (OverflowError, ValueError):
+        raise InvalidDateError(
+            f"{field} {text} falls outside years 1-9999 when read in "
+            f"{shown(time_zone)}: pass a day inside the calendar",
+            value=value,
+            field=field,
+        ) from None
+
+
+_FIELDS = ("year", "month", "day", "hour", "minute", "second", "microsecond")
+
+
+def _aware(value: datetime, field: str) -> datetime:
+    """``value`` as a plain aware ``datetime``, or one clear error.
+
+    The offset is asked for once, through the base type: a ``tzinfo`` whose ``utcoffset``
+    raises, or returns something that is not an offset of less than a day, is refused
+    here rather than failing later with a foreign exception.
+    """
+    try:
+        offset = datetime.utcoffset(value)
+    except Exception as exc:  # a user's tzinfo may raise anything
+        raise InvalidDateError(
+            f"{field}: the datetime's tzinfo {shown(value.tzinfo)} fails to give an offset "
+            f"({type(exc).__name__}): use datetime.timezone or zoneinfo.ZoneInfo",
+            value=value,
+            field=field,
+        ) from None
+    plain = datetime(*(getattr(datetime, name).__get__(value) for name in _FIELDS))
+    if offset is None:
+        raise InvalidDateError(
+            f"{field} {plain.isoformat()} is a naive datetime: give it a tzinfo "
+            "(e.g. tzinfo=timezone.utc) or pass a date",
+            value=value,
+            field=field,
+        )
+    return plain.replace(tzinfo=timezone(offset))
 
 
 def _array_library_day(value: Any, field: str) -> date | None:
@@ -128,7 +236,8 @@ def as_date(value: object, field: str = "date", time_zone: str | None = None) ->
     """Read ``value`` as a calendar day.
 
     A ``datetime`` must be timezone-aware; it is converted to ``time_zone`` (the
-    depositary's zone) before its date is taken. A string must be ISO ``YYYY-MM-DD``.
+    depositary's zone) before its date is taken. Without ``time_zone`` (no treaty known
+    yet) it becomes an :class:`Instant`, which :func:`at_depositary` reads later. A string must be ISO ``YYYY-MM-DD``.
     A pandas ``Timestamp`` or NumPy ``datetime64`` at midnight without a zone is that day
     (how both libraries write a date); with a time of day it needs a zone.
 
@@ -149,33 +258,22 @@ def as_date(value: object, field: str = "date", time_zone: str | None = None) ->
         day = _array_library_day(value, field)
         if day is not None:
             return day
+    if cls is Instant:
+        return value if time_zone is None else _in_zone(value.at, value.at.isoformat(), field, time_zone)  # type: ignore[attr-defined,return-value]
     if isinstance(value, datetime):
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise InvalidDateError(
-                f"{field} {value.isoformat()} is a naive datetime: give it a tzinfo "
-                "(e.g. tzinfo=timezone.utc) or pass a date",
-                value=value,
-                field=field,
-            )
+        moment = _aware(value, field)
         if time_zone is None:
-            return value.date()
-        tz = zone(time_zone)  # an unknown zone raises its own error, naming the zone
-        try:
-            return value.astimezone(tz).date()
-        except (OverflowError, ValueError):
-            raise InvalidDateError(
-                f"{field} {value.isoformat()} falls outside years 1-9999 when read in "
-                f"{shown(time_zone)}: pass a day inside the calendar",
-                value=value,
-                field=field,
-            ) from None
+            return Instant(moment)  # read at the depositary once the treaty is known
+        return _in_zone(moment, moment.isoformat(), field, time_zone)
     if isinstance(value, date):
-        return date(value.year, value.month, value.day)
+        # The base type's own methods: a subclass's properties are not trusted.
+        return date.fromordinal(date.toordinal(value))
     if isinstance(value, str):
-        text = value.strip()
+        given = str.__str__(value)  # the base type's text: a subclass's methods are not trusted
+        text = given.strip()
         if len(text) != 10 or text[4] != "-" or text[7] != "-":
             raise InvalidDateError(
-                f"{field} {shown(value)} is not an ISO date: write it as YYYY-MM-DD",
+                f"{field} {shown(given)} is not an ISO date: write it as YYYY-MM-DD",
                 value=value,
                 field=field,
             )
@@ -183,7 +281,7 @@ def as_date(value: object, field: str = "date", time_zone: str | None = None) ->
             return date.fromisoformat(text)
         except ValueError as exc:
             raise InvalidDateError(
-                f"{field} {shown(value)} is not a valid day ({exc}): give an ISO date YYYY-MM-DD that exists",
+                f"{field} {shown(given)} is not a valid day ({exc}): give an ISO date YYYY-MM-DD that exists",
                 value=value,
                 field=field,
             ) from None

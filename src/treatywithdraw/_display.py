@@ -15,6 +15,43 @@ from typing import Any
 
 import attrs
 
+# Characters that act on a terminal or a line-based reader instead of showing: the C0
+# controls (ESC starts a terminal escape sequence, NUL ends C strings, BEL rings), DEL,
+# the C1 controls (U+0085 is a line break to Unicode-aware readers), the Unicode line and
+# paragraph separators, and the bidirectional overrides and isolates that reorder text;
+# and lone surrogates (valid in JSON input, ``"\\ud800"``, but no encoding can write them).
+_ESCAPES = {
+    i: f"\\u{i:04x}"
+    for i in (
+        *range(0x20),
+        0x7F,
+        *range(0x80, 0xA0),
+        0x2028,
+        0x2029,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        *range(0xD800, 0xE000),
+    )
+}
+
+
+def escape_controls(text: str, keep: str = "\n\t") -> str:
+    r"""``text`` with every control character written as a visible escape (``\u001b``).
+
+    Nothing is dropped: the escape names the character, in the form JSON also reads
+    (so a JSON answer stays valid and keeps the character). ``keep`` lists the controls
+    that stay as they are (line feed and tab by default); a carriage return is kept
+    only as part of a ``\r\n`` line ending.
+
+    >>> escape_controls("red \x1b[31m alert\x07\u2028BEGIN:VEVENT\r\nnext")
+    'red \\u001b[31m alert\\u0007\\u2028BEGIN:VEVENT\r\nnext'
+    """
+    if text.isprintable():
+        return text
+    table = {k: v for k, v in _ESCAPES.items() if chr(k) not in keep}
+    return "\r\n".join(part.translate(table) for part in text.split("\r\n"))
+
+
 
 def day(value: date | None, missing: str = "—") -> str:
     """``value`` as ISO text, or ``missing``."""

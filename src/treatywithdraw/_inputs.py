@@ -6,6 +6,8 @@ bad value gets the same error wherever it is given.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
@@ -13,7 +15,16 @@ from typing import Any
 from treatywithdraw._dates import as_date, shown
 from treatywithdraw.errors import InvalidArgumentError, InvalidDateError
 
-__all__ = ["conflict_pairs", "flag", "of_type", "one_of", "party_code", "tuple_of"]
+__all__ = [
+    "conflict_pairs",
+    "file_name",
+    "flag",
+    "of_type",
+    "one_of",
+    "party_code",
+    "read_regular_file",
+    "tuple_of",
+]
 
 
 def of_type(*kinds: type, optional: bool = False) -> Callable[[Any, Any, Any], None]:
@@ -142,3 +153,64 @@ def conflict_pairs(value: Iterable[object]) -> tuple[tuple[date, date | None], .
             )
         out.append((start, end))
     return tuple(out)
+
+
+def file_name(value: object, error: Callable[[str], Exception], *, what: str = "file") -> str:
+    """A path argument as its name (``str``), or ``error(message)`` raised.
+
+    The one reading of a path for every loader: a ``str`` or an ``os.PathLike`` whose
+    ``__fspath__`` gives a ``str``; bytes, a failing ``__fspath__``, an empty name and a
+    NUL (which no file system accepts) are refused before anything is opened. The
+    messages for a ``str`` path do not repeat it: ``error`` names the file.
+    """
+    if not isinstance(value, str | os.PathLike):
+        raise error(f"a {what} is a path (str or Path), not {type(value).__name__} {shown(value)}")
+    try:
+        name = os.fspath(value)
+    except Exception as exc:  # a user's PathLike may raise anything
+        raise error(f"the path object {shown(value)} fails to give a path ({type(exc).__name__}): pass a str") from None
+    if not isinstance(name, str):
+        raise error(f"a {what} is a path (str or Path), not {type(name).__name__} {shown(name)}")
+    if not name:
+        raise error(f"the file name is empty: give the path of a {what}")
+    if "\0" in name:
+        raise error("is not a path (it holds a NUL character): check the name")
+    return name
+
+
+def read_regular_file(
+    name: str,
+    limit: int,
+    error: Callable[[str], Exception],
+    too_large: Callable[[int, bool], Exception],
+    *,
+    what: str = "file",
+    streams: tuple[str, ...] = (),
+) -> bytes:
+    """At most ``limit`` bytes of the regular file ``name`` (more than that: ``too_large``).
+
+    Anything that is not a regular file is refused before it is opened: a named pipe
+    would block until something writes to it, a device may never end. ``streams`` names
+    the exceptions a caller reads on purpose (``/dev/stdin``), a bounded amount.
+    ``too_large(size, at_least)`` builds the error for a file over the limit.
+    """
+    try:
+        info = os.stat(name)
+        if stat.S_ISDIR(info.st_mode):
+            raise error(f"is a directory: give the path of a {what}")
+        if not stat.S_ISREG(info.st_mode) and name not in streams:
+            pipe = f", or pipe it to {streams[0]}" if streams else ""
+            raise error(
+                f"is not a regular file (a named pipe, a device or a socket): give the path of a {what}{pipe}"
+            )
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            raise too_large(info.st_size, False)
+        with open(name, "rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise error("no such file: check the path") from None
+    except OSError as exc:
+        raise error(f"cannot be read ({exc.strerror or exc}): check the path and its permissions") from None
+    if len(data) > limit:
+        raise too_large(len(data), True)
+    return data

@@ -14,7 +14,6 @@ import difflib
 import enum
 import os
 import re
-import stat
 import threading
 import zlib
 from collections.abc import Callable, Mapping
@@ -25,18 +24,21 @@ from typing import Any, TypeVar
 import attrs
 
 from treatywithdraw._dates import shown
-from treatywithdraw._inputs import of_type, tuple_of
-from treatywithdraw._records import Reader, Skip, toml_shape_problem
+from treatywithdraw._inputs import file_name, of_type, read_regular_file, tuple_of
+from treatywithdraw._records import Reader, Skip, _is_party_code, toml_shape_problem
 from treatywithdraw.clauses import (
     ADDRESSEES,
     Anchor,
     ClauseKind,
+    Condition,
     Convention,
     FixedDate,
     FixedPeriods,
     LaterDate,
+    Linked,
     MinimumParticipation,
     PartyTerms,
+    Provisional,
     Verification,
     WithdrawalClause,
 )
@@ -304,6 +306,7 @@ class _Reader(Reader):
         minimum = part(lambda: self.sub("minimum_participation", required=False))
         fixed = part(lambda: self.sub("fixed_periods", required=False))
         fixed_day = part(lambda: self.sub("fixed_date", required=False))
+        provisional = part(lambda: self.sub("provisional", required=False))
         has_convention = kind is not ClauseKind.NONE or "convention" in self.table
         convention = part(lambda: self.choice("convention", Convention)) if has_convention else None
         fields = {
@@ -323,6 +326,11 @@ class _Reader(Reader):
             "fixed_date": part(fixed_day.fixed_date) if fixed_day else None,
             "party_terms": tuple(
                 t for r in part(lambda: self.subs("party_terms")) or () if (t := r.part(r.terms))
+            ),
+            "provisional": part(provisional.provisional) if provisional else None,
+            "linked": tuple(k for r in part(lambda: self.subs("linked")) or () if (k := r.part(r.linked))),
+            "conditions": tuple(
+                c for r in part(lambda: self.subs("conditions")) or () if (c := r.part(r.condition))
             ),
         }
         if len(self.problems) > before:
@@ -422,6 +430,49 @@ class _Reader(Reader):
             read_on=read_on,
         )
 
+    def provisional(self) -> Provisional:
+        period = self.period("notice_period")
+        assert period is not None
+        parties = self.strings("parties")
+        for i, code in enumerate(parties):
+            if not _is_party_code(code):
+                self.fail(f"parties[{i}]", f"{code!r} is not an ISO 3166-1 alpha-2 code like 'RU'")
+        return Provisional(
+            article=self.nonempty("article"),
+            text=self.nonempty("text"),
+            notice_period=period,
+            convention=self.choice("convention", Convention),
+            parties=parties,
+            note=self.text("note", ""),
+        )
+
+    def linked(self) -> Linked:
+        read_on = self.day("read_on")
+        assert read_on is not None
+        key = self.nonempty("key")
+        if not _KEY_RE.match(key):
+            raise self.fail("key", f"{key!r} is not a catalogue key (lower-case kebab-case)")
+        return Linked(
+            key=key,
+            article=self.nonempty("article"),
+            text=self.nonempty("text"),
+            source=self.url("source"),
+            read_on=read_on,
+        )
+
+    def condition(self) -> Condition:
+        read_on = self.day("read_on")
+        assert read_on is not None
+        party = self.party("party") if "party" in self.table else ""
+        return Condition(
+            article=self.nonempty("article"),
+            text=self.nonempty("text"),
+            source=self.url("source"),
+            read_on=read_on,
+            party=party,
+            contested=self.text("contested", ""),
+        )
+
     def evidence(self) -> Evidence:
         status = self.text("status")
         if status not in ("cases", "assumed"):
@@ -510,13 +561,7 @@ def load_treaty_file(path: str | os.PathLike[str], text: str | None = None) -> T
     ...
     treatywithdraw.errors.CatalogueError: my-treaty.toml: 5 problems: (1) short_name: required field is missing (str); (2) depositary: required field is missing (dict); ...
     """
-    if not isinstance(path, (str, os.PathLike)):
-        raise InvalidArgumentError(
-            f"path must be a file path, not {type(path).__name__} {shown(path)}: pass e.g. 'my-treaty.toml'",
-            value=path,
-            field="path",
-        )
-    label = os.fspath(path)
+    label = file_name(path, lambda message: _path_error(message, path), what="treaty file")
     if text is None:
         text = _read_treaty_text(label)
     elif not isinstance(text, str):
@@ -564,24 +609,22 @@ def _treaty_of(record: Mapping[str, Any], label: str) -> Treaty:
     return treaty
 
 
+def _path_error(message: str, path: object) -> InvalidArgumentError:
+    subject = f"path {shown(path)}: " if isinstance(path, str) else ""
+    return InvalidArgumentError(f"{subject}{message} (e.g. 'my-treaty.toml')", value=path, field="path")
+
+
 def _read_treaty_text(label: str) -> str:
-    if "\0" in label:  # the OS refuses such a path with a ValueError, not an OSError
-        raise CatalogueError(
-            "is not a file path: it holds a NUL character; give the path of a treaty file", file=repr(label)
-        )
-    try:
-        if not stat.S_ISREG(os.stat(label).st_mode):  # a named pipe would block, a device never end
-            raise CatalogueError("is not a regular file: give the path of a treaty file", file=label)
-        with open(label, "rb") as handle:
-            raw = handle.read(MAX_TREATY_FILE_BYTES + 1)
-    except OSError as exc:
-        raise CatalogueError(f"cannot be read ({exc.strerror or exc}): check the path", file=label) from None
-    if len(raw) > MAX_TREATY_FILE_BYTES:
-        raise CatalogueError(
-            f"is larger than {MAX_TREATY_FILE_BYTES} bytes, the limit for a treaty file: "
-            "is it the right file?",
+    def error(message: str) -> CatalogueError:
+        return CatalogueError(message, file=label)
+
+    def too_large(size: int, at_least: bool) -> CatalogueError:
+        return CatalogueError(
+            f"is larger than {MAX_TREATY_FILE_BYTES} bytes, the limit for a treaty file: is it the right file?",
             file=label,
         )
+
+    raw = read_regular_file(label, MAX_TREATY_FILE_BYTES, error, too_large, what="treaty file")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -870,6 +913,7 @@ def treaties(
     category: str | None = None,
     depositary: str | None = None,
     notice_period: Period | str | None = None,
+    family: str | None = None,
 ) -> tuple[Treaty, ...]:
     """Every treaty in the catalogue, sorted by key; the filters given narrow it.
 
@@ -880,6 +924,8 @@ def treaties(
             (``"Council of Europe"``, ``"Secretary-General of the United Nations"``).
         notice_period: a :class:`Period` or an ISO duration; equal periods match however
             written (``"P1Y"`` finds the twelve-month clauses too).
+        family: a clause family's key (:mod:`treatywithdraw.families`), e.g.
+            ``"first-of-month-after-6-months"``, ``"no-clause"``.
 
     >>> len(treaties()) >= 250
     True
@@ -915,6 +961,12 @@ def treaties(
         everything = tuple(t for t in everything if wanted in t.depositary.name.casefold())
     if period is not None:
         everything = tuple(t for t in everything if t.clause.notice_period == period)
+    if family is not None:
+        from treatywithdraw.families import family as named
+        from treatywithdraw.families import family_of
+
+        key = named(family).key  # an unknown family is an error, not an empty answer
+        everything = tuple(t for t in everything if family_of(t).key == key)
     if predicate is None:
         return everything
     # The predicate is the caller's code: what it raises is theirs, and passes through.

@@ -20,12 +20,15 @@ __all__ = [
     "ADDRESSEES",
     "Anchor",
     "ClauseKind",
+    "Condition",
     "Convention",
     "FixedDate",
     "FixedPeriods",
     "LaterDate",
+    "Linked",
     "MinimumParticipation",
     "PartyTerms",
+    "Provisional",
     "Verification",
     "WithdrawalClause",
 ]
@@ -176,6 +179,60 @@ class PartyTerms:
 
 
 @attrs.frozen(kw_only=True)
+class Provisional:
+    """Termination of provisional application by a signatory: its own article and period.
+
+    Energy Charter Treaty Art. 45(3)(a): "Termination of provisional application for any
+    signatory shall take effect upon the expiration of 60 days from the date on which such
+    signatory's written notification is received by the Depositary." ``parties`` are the
+    signatories the catalogue knows to have applied the treaty provisionally; any other
+    signatory asks for these terms with the ``provisional`` option.
+    """
+
+    article: str = attrs.field(validator=of_type(str))
+    text: str = attrs.field(validator=of_type(str))
+    notice_period: Period = attrs.field(validator=of_type(Period))
+    convention: Convention = attrs.field(validator=of_type(Convention))
+    parties: tuple[str, ...] = attrs.field(default=(), validator=tuple_of(str))
+    note: str = attrs.field(default="", validator=of_type(str))
+
+
+@attrs.frozen(kw_only=True)
+class Linked:
+    """A treaty the withdrawal takes with it, on the same day, because a text says so.
+
+    UNFCCC withdrawal and the Paris Agreement, Art. 28(3): "Any Party that withdraws from
+    the Convention shall be considered as also having withdrawn from this Agreement."
+    """
+
+    key: str = attrs.field(validator=of_type(str))
+    """The catalogue key of the linked treaty."""
+    article: str = attrs.field(validator=of_type(str))
+    """Where the link is written (often in the linked treaty itself: "Paris Art. 28(3)")."""
+    text: str = attrs.field(validator=of_type(str))
+    source: str = attrs.field(validator=of_type(str))
+    read_on: date = attrs.field(validator=of_type(date))
+
+
+@attrs.frozen(kw_only=True)
+class Condition:
+    """A condition precedent the text sets on the effect: shown with the date, never checked.
+
+    ILO Constitution Art. 1(5): the notice takes effect two years after reception
+    "subject to the Member having at that time fulfilled all financial obligations arising
+    out of its membership". ``party``: the condition binds that party only (its own terms);
+    empty for every party. ``contested``: where the organisation disputes that it was met.
+    """
+
+    article: str = attrs.field(validator=of_type(str))
+    text: str = attrs.field(validator=of_type(str))
+    source: str = attrs.field(validator=of_type(str))
+    read_on: date = attrs.field(validator=of_type(date))
+    party: str = attrs.field(default="", validator=of_type(str))
+    contested: str = attrs.field(default="", validator=of_type(str))
+
+
+@attrs.frozen(kw_only=True)
 class WithdrawalClause:
     """A treaty's withdrawal clause, as data.
 
@@ -212,6 +269,9 @@ class WithdrawalClause:
     """When the armed-conflict condition is tested: at the ``expiry`` of the notice period
     (Ottawa Art. 20(3)) or at the ``notification`` (Geneva Conventions Art. 63/62/142/158)."""
     party_terms: tuple[PartyTerms, ...] = attrs.field(default=(), validator=tuple_of(PartyTerms))
+    provisional: Provisional | None = attrs.field(default=None, validator=of_type(Provisional, optional=True))
+    linked: tuple[Linked, ...] = attrs.field(default=(), validator=tuple_of(Linked))
+    conditions: tuple[Condition, ...] = attrs.field(default=(), validator=tuple_of(Condition))
 
     def __repr__(self) -> str:
         """The article, the kind and the period: the quoted text is in :attr:`text`.
@@ -235,3 +295,12 @@ class WithdrawalClause:
             if terms.party == party:
                 return terms
         return None
+
+    def conditions_for(self, party: str | None) -> tuple[Condition, ...]:
+        """The conditions precedent that bind ``party``: every party's, and its own.
+
+        >>> from treatywithdraw import treaty
+        >>> [c.article for c in treaty("ilo-constitution").clause.conditions_for(None)]
+        ['Art. 1(5)']
+        """
+        return tuple(c for c in self.conditions if not c.party or c.party == party)

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
 from enum import Enum
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 from treatywithdraw.errors import (
     AmbiguousDateError,
@@ -239,8 +239,9 @@ _EFFECT_OPTIONS = (
     "apply_vclt56",
     "extended_to",
     "agreement_in_force",
+    "provisional",
 )
-_PLAN_OPTIONS = ("rounding", "party", "party_since", "apply_vclt56")
+_PLAN_OPTIONS = ("rounding", "party", "party_since", "apply_vclt56", "provisional")
 
 
 def _option_flags(p: argparse.ArgumentParser, names: Sequence[str]) -> None:
@@ -308,10 +309,11 @@ def _conflict(text: str, flag: str) -> tuple[date, date | None]:
 
 def _effect_json(e: Any) -> dict[str, Any]:
     from treatywithdraw.calendars import closed, weekday
+    from treatywithdraw.effects import _article
 
     return {
         "treaty": e.treaty.key,
-        "article": e.treaty.clause.article,
+        "article": _article(e.treaty, e.rule),
         "received": e.received.isoformat(),
         "received_weekday": weekday(e.received),
         "depositary_closed_on_receipt": closed(e.treaty, e.received),
@@ -324,6 +326,18 @@ def _effect_json(e: Any) -> dict[str, Any]:
         "party": e.party,
         "rule": e.rule,
         "notes": list(e.notes),
+        "linked": [
+            {
+                "treaty": k.key,
+                "effective_date": k.date.isoformat() if k.date else None,
+                "article": k.link.article,
+            }
+            for k in e.linked
+        ],
+        "conditions": [
+            {"article": c.article, "condition": c.text, "contested": c.contested or None}
+            for c in e.conditions
+        ],
     }
 
 
@@ -351,6 +365,22 @@ def _treaty_json(t: Any) -> dict[str, Any]:
         "cases": _plain(t.evidence.cases),
         "sources": [s.url for s in t.sources],
         "source_details": _plain(t.sources),
+        "provisional": _provisional_json(c.provisional),
+        "linked": [link.key for link in c.linked],
+        "conditions": [
+            {"article": k.article, "party": k.party or None, "condition": k.text} for k in c.conditions
+        ],
+    }
+
+
+def _provisional_json(prov: Any) -> dict[str, Any] | None:
+    if prov is None:
+        return None
+    return {
+        "article": prov.article,
+        "notice_period": str(prov.notice_period),
+        "convention": prov.convention.value,
+        "parties": list(prov.parties),
     }
 
 
@@ -402,13 +432,13 @@ def _day(value: str | None, name: str) -> date | None:
     return None if value is None else as_date(value, name)
 
 
-def _instant(value: str, name: str) -> datetime | None:
+def _instant(value: object, name: str) -> datetime | None:
     """A date-time with its zone (``2025-06-27T23:30+02:00``), or ``None`` for a plain day.
 
     The library dates it in the depositary's zone (VCLT Art. 78(b): receipt is a day
     there). A time without a zone is refused: whose day would it be?
     """
-    if "T" not in value.upper():
+    if not isinstance(value, str) or "T" not in value.upper():  # argparse gives a list after '--' '--'
         return None
     try:
         instant = datetime.fromisoformat(value)
@@ -596,6 +626,18 @@ def _print_treaty(t: Any) -> None:
             f"  terms for {terms.party}: {terms.notice_period.describe()}, convention {terms.convention.value} "
             f"({terms.source}, read {terms.read_on.isoformat()})"
         )
+    prov = c.provisional
+    if prov is not None:
+        signatories = ", ".join(prov.parties) or "-"
+        print(
+            f"  provisional: {prov.article}, {prov.notice_period.describe()}, convention {prov.convention.value}"
+        )
+        print(f"               signatories applying it provisionally: {signatories} (others: --provisional)")
+    for link in c.linked:
+        print(f"  linked:      {link.key} goes with it, the same day ({link.article})")
+    for condition in c.conditions:
+        whose = f" [{condition.party}]" if condition.party else ""
+        print(f"  condition:   {condition.article}{whose}: {condition.text}")
     print(f"  evidence:    {t.evidence.summary()}")
     print(f"  clause ({c.verification.value}):")
     for line in c.text.strip().splitlines():
@@ -727,6 +769,8 @@ def _error(message: str, kind: str = "UsageError", exc: TreatyWithdrawError | No
         line = json.dumps(record, ensure_ascii=True, sort_keys=True)
     else:
         line = f"{PROG}: {message.translate(_CONTROL)}"
+    if sys.stderr is None or getattr(sys.stderr, "closed", False):
+        return  # no standard error: print() would write to standard output instead
     try:
         print(line, file=sys.stderr)
     except UnicodeEncodeError:  # stderr cannot carry a character of the message: escape it
@@ -788,11 +832,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     argv = words
+    if sys.stdout is None or getattr(sys.stdout, "closed", False):
+        # Every answer would be lost: say so, rather than exit 0 or fail at the first write.
+        _error("standard output is closed, so the answer cannot be written: run with an open output", "OutputError")
+        return 2
     token = _JSON_ERRORS.set("--json" in argv)
+    out, sys.stdout = sys.stdout, _Escaping(sys.stdout)
     try:
         return _main(argv)
     finally:
+        sys.stdout = out
         _JSON_ERRORS.reset(token)
+
+
+class _Escaping:
+    """Standard output with control characters escaped (``\\x1b``), whatever prints to it.
+
+    A treaty file of one's own, a note or a source can hold a terminal escape sequence;
+    every answer goes through here, so none reaches the screen as a command.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from treatywithdraw._display import escape_controls
+
+        return self._stream.write(escape_controls(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _main(argv: list[str]) -> int:

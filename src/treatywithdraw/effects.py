@@ -19,16 +19,17 @@ caller chose no rounding, is the other rounding computed too, and one policy
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple, Unpack
 
 import attrs
 
 from treatywithdraw._dates import DateLike, as_date, shown
-from treatywithdraw._inputs import of_type
-from treatywithdraw.catalogue import Treaty, TreatyLike
+from treatywithdraw._inputs import of_type, tuple_of
+from treatywithdraw.catalogue import Evidence, Treaty, TreatyLike
 from treatywithdraw.catalogue import treaty as _lookup
-from treatywithdraw.clauses import Anchor, ClauseKind, Convention, LaterDate
+from treatywithdraw.clauses import Anchor, ClauseKind, Condition, Convention, LaterDate, Linked
 from treatywithdraw.conventions import RULES
 from treatywithdraw.errors import (
     AmbiguousDateError,
@@ -73,7 +74,7 @@ _MONTHS = (
     "December",
 )
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_RULES = ("clause", "party-terms", "vclt56", "fixed-periods", "fixed-date")
+_RULES = ("clause", "party-terms", "provisional", "vclt56", "fixed-periods", "fixed-date")
 
 
 def _rule(instance: object, attribute: object, value: object) -> None:
@@ -95,9 +96,10 @@ class DerivationStep(NamedTuple):
 
     ``number`` is the step's number in the text (``None`` for the heading, the effective
     date and the clause quotation, which are not numbered). ``kind`` is one of
-    ``treaty``, ``receipt``, ``party-terms``, ``vclt56``, ``notice-allowed``,
-    ``fixed-periods``, ``fixed-date``, ``expiry``, ``convention``, ``evidence``, ``note``,
-    ``moved``, ``effective-date`` and ``clause``. ``date`` is the day the step settles
+    ``treaty``, ``receipt``, ``party-terms``, ``provisional``, ``vclt56``,
+    ``notice-allowed``, ``fixed-periods``, ``fixed-date``, ``expiry``, ``convention``,
+    ``evidence``, ``note``, ``condition``, ``linked``, ``moved``, ``effective-date`` and
+    ``clause``. ``date`` is the day the step settles
     (the receipt, the expiry, the date the convention gives...), ``article`` the
     provision it applies, and ``text`` the line :meth:`Effect.explain` prints, without
     its number.
@@ -132,6 +134,24 @@ class DerivationStep(NamedTuple):
 
 
 @attrs.frozen(kw_only=True)
+class LinkedEffect:
+    """A treaty a withdrawal takes with it, and the day it goes: the withdrawal's own day.
+
+    >>> [(l.key, l.date) for l in effect("unfccc", "2026-01-09").linked]
+    [('paris', datetime.date(2027, 1, 9)), ('kyoto', datetime.date(2027, 1, 9))]
+    """
+
+    link: Linked = attrs.field(validator=of_type(Linked))
+    date: _dt.date | None = attrs.field(validator=of_type(_dt.date, optional=True))
+    """``None`` while the withdrawal itself is pending."""
+
+    @property
+    def key(self) -> str:
+        """The linked treaty's catalogue key."""
+        return self.link.key
+
+
+@attrs.frozen(kw_only=True)
 class Effect:
     """The effect of one withdrawal notice, with everything needed to explain it.
 
@@ -152,7 +172,8 @@ class Effect:
     pending: str | None = attrs.field(default=None, validator=of_type(str, optional=True))
     party: str | None = attrs.field(default=None, validator=of_type(str, optional=True))
     rule: str = attrs.field(default="clause", validator=_rule)
-    """Where the date came from: ``clause``, ``party-terms``, ``vclt56``, ``fixed-periods`` or ``fixed-date``."""
+    """Where the date came from: ``clause``, ``party-terms``, ``provisional`` (termination of
+    provisional application), ``vclt56``, ``fixed-periods`` or ``fixed-date``."""
     notice_period: Period | None = attrs.field(default=None, validator=of_type(Period, optional=True))
     convention: Convention | None = attrs.field(default=None, validator=of_type(Convention, optional=True))
     rounding: Rounding = attrs.field(default=Rounding.RAISE, validator=of_type(Rounding))
@@ -165,6 +186,10 @@ class Effect:
         default=(),
         validator=_notes,
     )
+    linked: tuple[LinkedEffect, ...] = attrs.field(default=(), validator=tuple_of(LinkedEffect))
+    """The treaties this withdrawal takes with it, each on the same day (UNFCCC: Paris, Kyoto)."""
+    conditions: tuple[Condition, ...] = attrs.field(default=(), validator=tuple_of(Condition))
+    """Conditions precedent the text sets on the date (dues paid: ILO Art. 1(5)); shown, not checked."""
 
     def explain(self) -> str:
         """A plain-language derivation, quoting ISO dates and citing the article.
@@ -179,9 +204,10 @@ class Effect:
 
         Each step (``treatywithdraw.effects.DerivationStep``, a named tuple) has
         ``number`` (``None`` for the unnumbered heading, effective date and clause
-        lines), ``kind`` (``treaty``, ``receipt``, ``party-terms``, ``vclt56``,
-        ``notice-allowed``, ``fixed-periods``, ``fixed-date``, ``expiry``, ``convention``,
-        ``evidence``, ``note``, ``moved``, ``effective-date``, ``clause``), ``text``, the
+        lines), ``kind`` (``treaty``, ``receipt``, ``party-terms``, ``provisional``,
+        ``vclt56``, ``notice-allowed``, ``fixed-periods``, ``fixed-date``, ``expiry``,
+        ``convention``, ``evidence``, ``note``, ``condition``, ``linked``, ``moved``,
+        ``effective-date``, ``clause``), ``text``, the
         ``date`` it settles and the ``article`` it applies; ``line`` is the text as
         :meth:`explain` prints it and ``to_record()`` the step as JSON-ready data.
 
@@ -311,14 +337,19 @@ def _fixed_date_effect(t: Treaty, received: date) -> date:
 
 
 class _Run:
-    """One computation under one rounding, noting the first period that fell on a missing day."""
+    """One computation under one rounding, noting every period that fell on a missing day.
 
-    __slots__ = ("ambiguity", "asked", "mode")
+    ``ambiguity`` is the first (a note names it when both roundings agree); ``later``
+    holds the others, so that an error can name the one that decides (issue 16, item 12).
+    """
+
+    __slots__ = ("ambiguity", "asked", "later", "mode")
 
     def __init__(self, mode: Rounding, asked: Rounding | None = None) -> None:
         self.mode = mode
         self.asked = mode if asked is None else asked  # what the Effect reports: RAISE when none was chosen
         self.ambiguity: Shifted | None = None
+        self.later: list[Shifted] = []
 
     def add(self, day: date, period: Period) -> tuple[date, bool]:
         """``day + period`` under this run's rounding, and whether a month end was rounded."""
@@ -327,15 +358,28 @@ class _Run:
             return shifted.backward, False
         if self.ambiguity is None:
             self.ambiguity = shifted
+        else:
+            self.later.append(shifted)
         return (shifted.forward if self.mode is Rounding.FORWARD else shifted.backward), True
 
 
 def _terms(t: Treaty, opts: NoticeOptions) -> tuple[str, Convention | None, Period | None, list[str]]:
-    """Which rule gives the period: the clause, the party's own terms, or VCLT Art. 56."""
+    """Which rule gives the period: the clause, the party's own terms, provisional application, or VCLT Art. 56."""
     clause = t.clause
     terms = clause.terms_for(opts.party)
     if terms is not None:
         return "party-terms", terms.convention, terms.notice_period, []
+    prov = clause.provisional
+    if opts.provisional and prov is None:
+        raise InvalidArgumentError(
+            f"{t.key} {clause.article} provides no termination of provisional application (as the Energy "
+            "Charter Treaty's Art. 45(3)(a) does), so the provisional option means nothing for it",
+            fixes=(Fix("provisional", True, action="drop"),),
+            value=True,
+            field="provisional",
+        )
+    if prov is not None and (opts.provisional or opts.party in prov.parties):
+        return "provisional", prov.convention, prov.notice_period, []
     if clause.kind is ClauseKind.NONE:
         if not opts.apply_vclt56:
             raise _no_clause(t)
@@ -346,6 +390,14 @@ def _terms(t: Treaty, opts: NoticeOptions) -> tuple[str, Convention | None, Peri
     return "clause", clause.convention, clause.notice_period, notes
 
 
+def _ends_provisional_application(t: Treaty, opts: NoticeOptions) -> bool:
+    """Whether the notice ends a signatory's provisional application (no party terms of its own)."""
+    prov = t.clause.provisional
+    if prov is None or t.clause.terms_for(opts.party) is not None:
+        return False
+    return opts.provisional or opts.party in prov.parties
+
+
 def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, planning: bool = False) -> Effect:
     """The effect under ``run``'s rounding (``BACKWARD`` or ``FORWARD``, never ``RAISE``)."""
     clause = t.clause
@@ -353,7 +405,7 @@ def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, plann
 
     earliest = None
     mp = clause.minimum_participation
-    if mp is not None and rule != "vclt56":
+    if mp is not None and rule not in ("vclt56", "provisional"):
         anchor = opts.party_since if mp.anchor is Anchor.PARTY else t.entry_into_force
         if anchor is None:
             notes.append(
@@ -398,9 +450,9 @@ def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, plann
 
     final: date | None = computed
     if opts.later_date is not None:
-        if clause.later_date is LaterDate.NONE:
+        if clause.later_date is LaterDate.NONE or rule == "provisional":
             raise NoticeNotAllowedError(
-                f"{t.key} {clause.article} does not let a notification name its own date",
+                f"{t.key} {_article(t, rule)} does not let a notification name its own date",
                 fixes=(Fix("later_date", opts.later_date, action="drop"),),
                 value=opts.later_date,
                 field="later_date",
@@ -454,7 +506,15 @@ def _compute(t: Treaty, received: date, opts: NoticeOptions, run: _Run, *, plann
         computed=computed,
         earliest_notice=earliest,
         notes=tuple(notes),
+        linked=tuple(LinkedEffect(link=link, date=final) for link in clause.linked),
+        conditions=clause.conditions_for(opts.party),
     )
+
+
+def _article(t: Treaty, rule: str) -> str:
+    """The article that gives the date under ``rule``: the clause's, or the provisional one."""
+    prov = t.clause.provisional
+    return prov.article if rule == "provisional" and prov is not None else t.clause.article
 
 
 def _late_fixed_notice(t: Treaty, received: date, end: date, deadline: date, notes: list[str]) -> date:
@@ -617,7 +677,7 @@ def _resolve(t: Treaty, day: date, opts: NoticeOptions) -> Effect:
         return back
     # No rounding chosen and a period landed on a day the month lacks: the forward
     # outcome too, then one policy decides (either may be a refusal).
-    return _settle(t, day, run.ambiguity, back, _attempt(t, day, opts, Rounding.FORWARD))
+    return _settle(t, day, run.ambiguity, back, _attempt(t, day, opts, Rounding.FORWARD), run.later)
 
 
 def _settle(
@@ -626,11 +686,14 @@ def _settle(
     ambiguity: Shifted,
     back: Effect | TreatyWithdrawError,
     fwd: Effect | TreatyWithdrawError,
+    later: Sequence[Shifted] = (),
 ) -> Effect:
     """The one policy for a month end no rounding was chosen for.
 
     Equal outcomes are the answer (with a note); different dates raise
-    :class:`AmbiguousDateError` with both; the same refusal is raised as itself.
+    :class:`AmbiguousDateError` with both, naming the period whose month end gives
+    them (the last one, when none gives them exactly: the notice period, not a minimum
+    period that allowed the notice either way); the same refusal is raised as itself.
     """
     ends = f"{ambiguity.backward.isoformat()} or {ambiguity.forward.isoformat()}"
     if isinstance(back, Effect) and isinstance(fwd, Effect):
@@ -640,6 +703,12 @@ def _settle(
             note = f"A period ends on a day the month lacks ({ends}); either rounding {either}."
             return attrs.evolve(back, notes=(*back.notes, note), rounding=Rounding.BACKWARD)
         if back.date is not None and fwd.date is not None:
+            if later:
+                ambiguity = next(
+                    (a for a in (ambiguity, *later) if (a.backward, a.forward) == (back.date, fwd.date)),
+                    later[-1],
+                )
+                ends = f"{ambiguity.backward.isoformat()} or {ambiguity.forward.isoformat()}"
             if (back.date, fwd.date) == (ambiguity.backward, ambiguity.forward):
                 ambiguity.resolve(Rounding.RAISE)  # the period's own words: "x + 6 months has no such day"
             raise AmbiguousDateError(
@@ -676,8 +745,9 @@ def _inputs(
 ) -> tuple[Treaty, date, NoticeOptions]:
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
     day = received if type(received) is date else as_date(received, "received", t.depositary.time_zone)
-    opts = DEFAULT_OPTIONS if options is None and not values else merge_options(options, values)
-    return t, day, opts
+    if options is None and not values:
+        return t, day, DEFAULT_OPTIONS
+    return t, day, merge_options(options, values).at_depositary(t.depositary.time_zone)
 
 
 def effect(
@@ -717,7 +787,7 @@ def effective_date(
         **option_values: any field of :class:`~treatywithdraw.NoticeOptions` as a
             keyword: ``rounding``, ``party``, ``later_date``, ``party_since``,
             ``armed_conflicts``, ``apply_vclt56``, ``extended_to``,
-            ``agreement_in_force``.
+            ``agreement_in_force``, ``provisional``.
 
     Raises:
         AmbiguousDateError: the expiry is a day the month lacks and the two roundings
@@ -857,7 +927,8 @@ def latest_receipt_date(
     takes effect on or before ``effective_by`` for this day, and after it for the next.
 
     The options that shape a plan are ``rounding``, ``party``, ``party_since`` (a day
-    before notice is allowed is refused) and ``apply_vclt56``; the options that
+    before notice is allowed is refused), ``apply_vclt56`` and ``provisional`` (a
+    signatory ending its provisional application); the options that
     describe a notice already given (``later_date``, ``armed_conflicts``,
     ``extended_to``, ``agreement_in_force``) are refused.
 
@@ -875,8 +946,8 @@ def latest_receipt_date(
     datetime.date(2007, 5, 2)
     """
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
-    target = as_date(effective_by, "effective_by")
-    opts = merge_options(options, dict(option_values))
+    target = as_date(effective_by, "effective_by", t.depositary.time_zone)
+    opts = merge_options(options, dict(option_values)).at_depositary(t.depositary.time_zone)
     for name in _NOT_FOR_PLANNING:
         if getattr(opts, name) not in (None, ()):
             raise InvalidArgumentError(
@@ -900,7 +971,13 @@ def latest_receipt_date(
             )
         day = backward
     since, whom = opts.party_since, ""
-    if since is None and t.clause.minimum_participation is not None and t.entry_into_force is not None:
+    provisional = _ends_provisional_application(t, opts)
+    if (
+        since is None
+        and t.clause.minimum_participation is not None
+        and t.entry_into_force is not None
+        and not provisional
+    ):
         # No party is bound before the treaty is in force: its entry into force bounds every party.
         since = t.entry_into_force
         whom = (
@@ -908,7 +985,9 @@ def latest_receipt_date(
             "and later for a party that joined later)"
         )
     if since is not None:
-        earliest = earliest_notice_date(t, party_since=since, rounding=opts.rounding)
+        earliest = earliest_notice_date(
+            t, party_since=since, rounding=opts.rounding, party=opts.party, provisional=provisional
+        )
         if day < earliest:
             raise NoticeTooEarlyError(
                 f"{t.key}: to take effect by {target.isoformat()} the notice must be received by "
@@ -941,7 +1020,7 @@ def earliest_notice_date(
     datetime.date(2005, 1, 1)
     """
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
-    opts = merge_options(options, dict(option_values))
+    opts = merge_options(options, dict(option_values)).at_depositary(t.depositary.time_zone)
     since = opts.party_since
     if since is None:
         raise InvalidArgumentError(
@@ -950,7 +1029,9 @@ def earliest_notice_date(
             field="party_since",
         )
     mp = t.clause.minimum_participation
-    if mp is None:
+    if mp is None or _ends_provisional_application(t, opts):
+        # A signatory ending its provisional application is no Contracting Party: the
+        # minimum participation of the withdrawal clause (ECT Art. 47(1)) does not bind it.
         return since
     mode = _rounding_for(t, opts.rounding)
     if mp.anchor is Anchor.PARTY:
@@ -964,7 +1045,7 @@ def earliest_notice_date(
 
 def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
     t, clause = e.treaty, e.treaty.clause
-    article = clause.article
+    article = _article(t, e.rule)
     lines = [
         DerivationStep(
             None,
@@ -993,6 +1074,21 @@ def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
             f"Party-specific terms for {e.party}: {terms.basis} (source: {terms.source}, read {terms.read_on.isoformat()}).",
             cites=None,
         )
+    elif e.rule == "provisional":
+        prov = clause.provisional
+        assert prov is not None
+        who = (
+            f"{e.party} is a signatory that applied the treaty provisionally (the catalogue records it)"
+            if e.party in prov.parties
+            else "on the caller's word (provisional=True), the withdrawing state is a signatory applying "
+            "the treaty provisionally"
+        )
+        step(
+            "provisional",
+            f"Provisional application: {who}; terminating it is governed by {prov.article}, not by the "
+            f"withdrawal clause of Contracting Parties ({clause.article}).{' ' + prov.note if prov.note else ''}",
+            cites=prov.article,
+        )
     elif e.rule == "vclt56":
         step(
             "vclt56",
@@ -1008,6 +1104,7 @@ def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
             f"Notice allowed: {clause.article} allows notice from {e.earliest_notice.isoformat()} "
             f"({mp.period.describe()} after entry into force); {e.received.isoformat()} is not earlier.",
             e.earliest_notice,
+            clause.article,
         )
     if e.rule == "fixed-periods":
         fp = clause.fixed_periods
@@ -1077,7 +1174,7 @@ def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
             f"Counting convention '{e.convention.value}': {_convention_words(e)} → {e.computed.isoformat()}.",
             e.computed,
         )
-    evidence = t.evidence.summary().rstrip()
+    evidence = _evidence_for(e).summary().rstrip()
     step(
         "evidence",
         f"Evidence for the convention — {evidence}{'' if evidence.endswith(('.', '!', '?')) else '.'}",
@@ -1085,6 +1182,24 @@ def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
     )
     for note in e.notes:
         step("note", note, cites=None)
+    for condition in e.conditions:
+        step(
+            "condition",
+            f"Condition ({condition.article}): the date holds only if {condition.text}. The library does not "
+            f"check it (source: {condition.source}, read {condition.read_on.isoformat()})."
+            + (f" Contested: {condition.contested}" if condition.contested else ""),
+            cites=condition.article,
+        )
+    for linked in e.linked:
+        when = linked.date.isoformat() if linked.date is not None else "the same day, once it is known"
+        step(
+            "linked",
+            f"Linked withdrawal: the party also ceases to be bound by {linked.key}, on {when} — {linked.link.article}: "
+            f'"{" ".join(linked.link.text.split())}" (source: {linked.link.source}, read '
+            f"{linked.link.read_on.isoformat()}).",
+            linked.date,
+            linked.link.article,
+        )
     if e.date is None:
         lines.append(DerivationStep(None, "effective-date", f"Effective date: none yet — {e.pending}."))
     else:
@@ -1105,16 +1220,30 @@ def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
             )
         )
     source = t.sources[0]
+    text = clause.provisional.text if e.rule == "provisional" and clause.provisional else clause.text
     lines.append(
         DerivationStep(
             None,
             "clause",
-            f'Clause ({clause.verification.value}): "{" ".join(clause.text.split())}" '
+            f'Clause ({clause.verification.value}): "{" ".join(text.split())}" '
             f"— {source.url} (read {source.read_on.isoformat()}).",
             article=article,
         )
     )
     return tuple(lines)
+
+
+def _evidence_for(e: Effect) -> Evidence:
+    """The evidence for the rule that gave the date: a treaty with provisional terms keeps
+    the cases of its provisional signatories apart from those of its Contracting Parties."""
+    evidence, prov = e.treaty.evidence, e.treaty.clause.provisional
+    if prov is None:
+        return evidence
+    mine = e.rule == "provisional"
+    cases = tuple(c for c in evidence.cases if (c.party in prov.parties) == mine)
+    if cases:
+        return attrs.evolve(evidence, cases=cases)
+    return Evidence(status="assumed", reason=f"no case under {_article(t=e.treaty, rule=e.rule)} recorded")
 
 
 def _convention_words(e: Effect) -> str:

@@ -321,9 +321,19 @@ class EffectPendingError(TreatyWithdrawError):
         super().__init__(message)
 
 
-def _numbered(items: Sequence[str]) -> str:
-    """``(1) a; (2) b``: several findings on one line, each one findable."""
-    return "; ".join(f"({i}) {item}" for i, item in enumerate(items, 1))
+MAX_LISTED = 20
+"""The most findings a message lists; the attribute (``.problems``, ``.reasons``) keeps all."""
+
+
+def _numbered(items: Sequence[str], attribute: str = "problems") -> str:
+    """``(1) a; (2) b``: several findings on one line, each one findable, at most :data:`MAX_LISTED`.
+
+    >>> _numbered([f"p{i}" for i in range(1, 23)]).partition("(19) ")[2]
+    "p19; (20) p20; and 2 more (the error's .problems lists them)"
+    """
+    listed = "; ".join(f"({i}) {item}" for i, item in enumerate(items[:MAX_LISTED], 1))
+    rest = len(items) - MAX_LISTED
+    return listed if rest <= 0 else f"{listed}; and {rest:,} more (the error's .{attribute} lists them)"
 
 
 class InvalidTransitionError(TreatyWithdrawError, ValueError):
@@ -337,7 +347,7 @@ class InvalidTransitionError(TreatyWithdrawError, ValueError):
         if len(self.reasons) == 1:
             message = self.reasons[0]
         else:
-            message = f"{len(self.reasons)} rules violated: {_numbered(self.reasons)}"
+            message = f"{len(self.reasons)} rules violated: {_numbered(self.reasons, 'reasons')}"
         super().__init__(message)
 
 

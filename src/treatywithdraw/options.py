@@ -31,7 +31,7 @@ from typing import Any, Final, TypedDict
 
 import attrs
 
-from treatywithdraw._dates import DateLike, as_date, shown
+from treatywithdraw._dates import DateLike, Instant, as_date, at_depositary, shown, zone
 from treatywithdraw._inputs import conflict_pairs, flag, party_code
 from treatywithdraw.errors import InvalidArgumentError, Problem, TreatyWithdrawError
 from treatywithdraw.periods import Rounding
@@ -67,6 +67,10 @@ def _vclt56(value: object) -> bool:
     return flag(value, "apply_vclt56")
 
 
+def _provisional(value: object) -> bool:
+    return flag(value, "provisional")
+
+
 def _help(text: str, *, metavar: str = "D", cli: str = "date") -> dict[str, str]:
     """Field metadata: the help text and how the command line reads the flag."""
     return {"help": text, "metavar": metavar, "cli": cli}
@@ -87,6 +91,9 @@ class NoticeOptions:
         apply_vclt56: for a treaty without a clause, apply VCLT Art. 56(2).
         extended_to: the last day of a period extended by decision (TEU Art. 50(3)).
         agreement_in_force: entry into force of a withdrawal agreement (TEU Art. 50(3)).
+        provisional: the withdrawing state is a signatory applying the treaty provisionally
+            and terminates that (Energy Charter Treaty Art. 45(3)(a)); the signatories the
+            catalogue knows of (``party="RU"``) need not say so.
 
     >>> NoticeOptions(armed_conflicts=[("2022-02-24", None)]).armed_conflicts
     ((datetime.date(2022, 2, 24), None),)
@@ -134,10 +141,45 @@ class NoticeOptions:
         converter=_agreement_in_force,
         metadata=_help("entry into force of a withdrawal agreement (TEU Art. 50(3))"),
     )
+    provisional: bool = attrs.field(
+        default=False,
+        converter=_provisional,
+        metadata=_help(
+            "a signatory terminating its provisional application (Energy Charter Treaty Art. 45(3)(a))",
+            cli="flag",
+        ),
+    )
 
     def __repr__(self) -> str:
         """Only the options that are set: ``NoticeOptions(party='US')``."""
         return f"NoticeOptions({', '.join(f'{k}={v!r}' for k, v in self.given().items())})"
+
+    def at_depositary(self, time_zone: str) -> NoticeOptions:
+        """These options with every instant read as the day at the depositary.
+
+        The one rule for aware datetimes: an instant names the calendar day it falls on
+        in the depositary's time zone (``time_zone``), wherever it is given. Options
+        built before the treaty is known keep the instant (an
+        :class:`~treatywithdraw._dates.Instant`); every computation reads it here.
+
+        >>> from datetime import datetime, timedelta, timezone
+        >>> kiribati = timezone(timedelta(hours=14))
+        >>> o = NoticeOptions(party_since=datetime(2016, 11, 5, 0, 30, tzinfo=kiribati))
+        >>> o.at_depositary("America/New_York").party_since
+        datetime.date(2016, 11, 4)
+        """
+        zone(time_zone)  # an unknown zone is refused even where nothing needs it
+        changes: dict[str, Any] = {}
+        for name in _DAY_FIELDS:
+            value = getattr(self, name)
+            if type(value) is Instant:
+                changes[name] = at_depositary(value, time_zone)
+        if any(type(day) is Instant for span in self.armed_conflicts for day in span):
+            changes["armed_conflicts"] = tuple(
+                (at_depositary(start, time_zone), at_depositary(end, time_zone))
+                for start, end in self.armed_conflicts
+            )
+        return attrs.evolve(self, **changes) if changes else self
 
     def given(self) -> dict[str, Any]:
         """The options that differ from their defaults, by name.
@@ -206,7 +248,7 @@ class NoticeOptions:
                 raw = _conflict_rows(raw, where, problems)
                 if raw is None:
                     continue
-            elif key != "apply_vclt56" and raw is not None and not isinstance(raw, (str, date)):
+            elif key not in _FLAGS and raw is not None and not isinstance(raw, (str, date)):
                 problems.append(Problem(where, f"must be a string, not {shown(raw)}"))
                 continue
             try:
@@ -261,6 +303,9 @@ OPTION_NAMES: Final[tuple[str, ...]] = tuple(f.name for f in attrs.fields(Notice
 
 DEFAULT_OPTIONS: Final = NoticeOptions()
 
+# The options that are true or false (a file writes them as TOML booleans, not strings).
+_FLAGS: Final = frozenset(f.name for f in attrs.fields(NoticeOptions) if f.metadata["cli"] == "flag")
+
 # Each field's converter: the one parser of that option, used by the file reader too.
 _CONVERTERS: Final[dict[str, Any]] = {f.name: f.converter for f in attrs.fields(NoticeOptions)}
 
@@ -275,6 +320,7 @@ class PartyOptionValues(TypedDict, total=False):
     apply_vclt56: bool
     extended_to: DateLike | None
     agreement_in_force: DateLike | None
+    provisional: bool
 
 
 class OptionValues(PartyOptionValues, total=False):
@@ -284,6 +330,9 @@ class OptionValues(PartyOptionValues, total=False):
     """
 
     party: str | None
+
+
+_DAY_FIELDS = ("later_date", "party_since", "extended_to", "agreement_in_force")
 
 
 def merge_options(options: object, values: Mapping[str, object]) -> NoticeOptions:

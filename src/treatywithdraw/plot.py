@@ -276,7 +276,8 @@ def plot_timelines(
     """
     target = _check_path(path)
     items = _check_withdrawals(withdrawals)
-    day = None if as_of is None else as_date(as_of, "as_of")
+    # An instant is read at the first withdrawal's depositary (the one line is one day).
+    day = None if as_of is None else as_date(as_of, "as_of", items[0].treaty.depositary.time_zone)
     if title is not None and not isinstance(title, str):
         raise InvalidArgumentError(
             f"title must be a str or None, not {type(title).__name__} {shown(title)}",

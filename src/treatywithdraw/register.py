@@ -1,9 +1,16 @@
-"""The register of real withdrawals the package knows: the seeds and the catalogue's cases.
+"""The register of real withdrawals the package knows: seeds, the catalogue's cases, and records.
 
-Every record is a real withdrawal from a cited source: the seed timelines (recorded
-step by step) and the evidence cases of the treaty files (a receipt and an effective
-date, each from its source). The register doubles as the library's largest oracle:
-for every record with both dates the computed effect must equal the recorded one
+Every record is a real withdrawal from a cited source, from one of three places:
+
+- the seed timelines (recorded step by step; ``origin`` ``seed:<name>``);
+- the evidence cases of the treaty files (a receipt and an effective date, each from its
+  source; ``case:<treaty key>``);
+- the register file ``data/register.toml`` (``record:<n>``): withdrawals a source dates
+  only by their receipt or only by their effect, and those whose stated effect the
+  library does not reproduce, each with its ``disagreement`` said.
+
+The register doubles as the library's largest oracle: for every record with both
+dates the computed effect must equal the recorded one, or the record says why not
 (``tests/test_register.py``).
 
 >>> from datetime import date
@@ -15,22 +22,26 @@ for every record with both dates the computed effect must equal the recorded one
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import os
 from datetime import date
 from functools import cache
+from pathlib import Path
 
 import attrs
 
 from treatywithdraw._dates import DateLike, as_date
-from treatywithdraw._inputs import of_type
-from treatywithdraw.catalogue import Case, Treaty, treaties
-from treatywithdraw.errors import TreatyWithdrawError
+from treatywithdraw._inputs import file_name, of_type, read_regular_file
+from treatywithdraw._records import Reader, toml_shape_problem
+from treatywithdraw.catalogue import Case, Treaty, treaties, treaty
+from treatywithdraw.errors import CatalogueError, TreatyWithdrawError
 from treatywithdraw.formats.timeline_files import load_timeline, seed_folders, seed_names
 from treatywithdraw.options import NoticeOptions
 from treatywithdraw.procedures import Step
-from treatywithdraw.timeline import Event, Suspension, Withdrawal
+from treatywithdraw.timeline import Event, Status, Suspension, Withdrawal
 
-__all__ = ["RealWithdrawal", "pending", "withdrawals", "withdrawals_csv"]
+__all__ = ["RealWithdrawal", "load_register", "pending", "register_file", "withdrawals", "withdrawals_csv"]
 
 
 @attrs.frozen(kw_only=True)
@@ -51,10 +62,21 @@ class RealWithdrawal:
     origin: str = attrs.field(validator=of_type(str))
     source: str = attrs.field(validator=of_type(str))
     note: str = attrs.field(default="", validator=of_type(str))
+    disagreement: str = attrs.field(default="", validator=of_type(str))
+    """Why the stated effect differs from the computed one, where it does (else empty)."""
+    confidence: str = attrs.field(default="", validator=of_type(str))
+    """For a register-file record: ``official``, ``secondary`` or ``aggregator`` (its source's kind)."""
     timeline: Withdrawal = attrs.field(validator=of_type(Withdrawal), repr=False, eq=False)
 
     def status(self, as_of: DateLike) -> str:
-        """Where it stood on ``as_of`` (the timeline's status, or why there is none)."""
+        """Where it stood on ``as_of`` (the timeline's status, or why there is none).
+
+        A record dated only by its stated effect has no receipt to run a timeline from:
+        it is ``effective`` from that day, ``notice-pending`` before it.
+        """
+        if self.received is None and self.effective is not None and self.timeline.deposit is None:
+            day = as_date(as_of, "as_of", self.treaty.depositary.time_zone)
+            return str(Status.EFFECTIVE if day >= self.effective else Status.NOTICE_PENDING)
         try:
             return str(self.timeline.status(as_of))
         except TreatyWithdrawError as exc:
@@ -80,6 +102,7 @@ class RealWithdrawal:
             "effective_computed": self.computed.isoformat() if self.computed else "",
             "origin": self.origin,
             "source": self.source,
+            "disagreement": self.disagreement,
         }
         if as_of is not None:
             out["status"] = self.status(as_of)
@@ -134,6 +157,101 @@ def _from_seed(name: str) -> RealWithdrawal | None:
     )
 
 
+class _RegisterReader(Reader):
+    schema = "docs/data-format.md (the register file)"
+
+    def record(self, n: int) -> RealWithdrawal:
+        party = self.party("party")
+        key = self.nonempty("treaty")
+        received = self.day("received", required=False)
+        effective = self.day("effective", required=False)
+        source = self.url("source")
+        self.nonempty("source_title")
+        self.day("read_on")
+        confidence = self.text("confidence")
+        if confidence not in _CONFIDENCE:
+            raise self.fail("confidence", f"{confidence!r} is not one of {', '.join(map(repr, _CONFIDENCE))}")
+        note = self.nonempty("note")
+        disagreement = self.text("disagreement", "")
+        if received is None and effective is None:
+            raise self.fail("received", "a record needs a receipt or a stated effect (or both)")
+        if disagreement and (received is None or effective is None):
+            raise self.fail("disagreement", "only a record with both dates can disagree with the library")
+        try:
+            t = treaty(key)
+        except TreatyWithdrawError:
+            raise self.fail("treaty", f"{key!r} is not a catalogue key") from None
+        timeline = Withdrawal.start(party=party, treaty=t, procedure="generic")
+        if received is not None:
+            timeline = timeline.replay([Event(step=Step.INSTRUMENT_DEPOSITED, on=received, sources=source)])
+        return RealWithdrawal(
+            party=party,
+            treaty=t,
+            received=received,
+            effective=effective,
+            computed=_computed(timeline) if received is not None else None,
+            origin=f"record:{n}",
+            source=source,
+            note=note,
+            disagreement=disagreement,
+            confidence=confidence,
+            timeline=timeline,
+        )
+
+
+_CONFIDENCE = ("official", "secondary", "aggregator")
+
+
+def register_file() -> Path:
+    """The register file shipped with the package (``data/register.toml``)."""
+    return Path(__file__).resolve().parent / "data" / "register.toml"
+
+
+def load_register(path: str | os.PathLike[str] | None = None) -> tuple[RealWithdrawal, ...]:
+    """The records of a register file (by default the package's own), every problem at once.
+
+    Raises:
+        CatalogueError: the file cannot be read, or has problems (all listed, each at
+            its ``withdrawal[n].field``).
+    """
+    import tomllib
+
+    name = str(register_file()) if path is None else file_name(path, _path_error, what="register file")
+
+    def error(message: str) -> CatalogueError:
+        return CatalogueError(message, file=name)
+
+    def too_large(size: int, at_least: bool) -> CatalogueError:
+        return CatalogueError(f"is larger than {MAX_REGISTER_BYTES} bytes: is it the right file?", file=name)
+
+    raw = read_regular_file(name, MAX_REGISTER_BYTES, error, too_large, what="register file")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(f"is not UTF-8 text (byte {exc.start}): save it as UTF-8", file=name) from None
+    problem = toml_shape_problem(text)
+    if problem is not None:
+        raise CatalogueError(problem, file=name)
+    try:
+        table = tomllib.loads(text.removeprefix("\ufeff"))
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(f"not valid TOML: {exc}", file=name) from None
+    reader = _RegisterReader(table, name, "")
+    rows = reader.subs("withdrawal")
+    records = [r for n, row in enumerate(rows) if (r := row.part(functools.partial(row.record, n))) is not None]
+    reader.refuse_unknown()
+    reader.raise_problems()
+    return tuple(records)
+
+
+MAX_REGISTER_BYTES = 4 * 1024 * 1024
+"""The largest register file read (the package's own is a few hundred kilobytes)."""
+
+
+def _path_error(message: str) -> CatalogueError:
+    return CatalogueError(message, file="path")
+
+
 @cache
 def _register(folders: tuple[str, ...]) -> tuple[RealWithdrawal, ...]:
     seeds = [r for name in seed_names() if (r := _from_seed(name)) is not None]
@@ -146,7 +264,14 @@ def _register(folders: tuple[str, ...]) -> tuple[RealWithdrawal, ...]:
                 by_key[key] = attrs.evolve(by_key[key], effective=case.effective, source=case.source)
             else:
                 cases.append(_from_case(t, case))
-    everything = [*by_key.values(), *cases]
+    known = {(r.party, r.treaty.key, r.received, r.effective) for r in (*by_key.values(), *cases)}
+    records = [
+        r
+        for r in load_register()
+        if (r.party, r.treaty.key, r.received, r.effective) not in known
+        and (r.party, r.treaty.key, r.received) not in by_key
+    ]
+    everything = [*by_key.values(), *cases, *records]
     everything.sort(key=lambda r: (r.received or date.max, r.party, r.treaty.key))
     return tuple(everything)
 
@@ -166,10 +291,19 @@ def pending(as_of: DateLike) -> tuple[RealWithdrawal, ...]:
     >>> [(r.party, r.treaty.key, r.computed) for r in pending("2026-01-01") if r.treaty.key == "ottawa"]
     [('FI', 'ottawa', datetime.date(2026, 1, 10)), ('PL', 'ottawa', datetime.date(2026, 2, 20))]
     """
-    day = as_date(as_of, "as_of")
-    found = [r for r in withdrawals() if r.computed is not None and r.computed >= day]
-    found.sort(key=lambda r: (r.computed or date.max, r.party))
+    day = as_date(as_of, "as_of")  # an instant is read at each record's depositary
+    found = [
+        r
+        for r in withdrawals()
+        if (when := _when(r)) is not None and when >= as_date(day, "as_of", r.treaty.depositary.time_zone)
+    ]
+    found.sort(key=lambda r: (_when(r) or date.max, r.party))
     return tuple(found)
+
+
+def _when(r: RealWithdrawal) -> date | None:
+    """The day a record takes effect: computed from its receipt, else as its source states."""
+    return r.computed if r.computed is not None else r.effective
 
 
 def withdrawals_csv(as_of: DateLike | None = None) -> str:

@@ -31,7 +31,7 @@ from typing import NoReturn, Unpack
 
 import attrs
 
-from treatywithdraw._dates import DateLike, as_date, shown
+from treatywithdraw._dates import DateLike, Instant, as_date, at_depositary, shown
 from treatywithdraw._inputs import of_type, party_code, tuple_of
 from treatywithdraw.catalogue import Treaty, TreatyLike
 from treatywithdraw.catalogue import treaty as _treaty
@@ -68,7 +68,8 @@ __all__ = [
     "Withdrawal",
 ]
 
-# Steps done towards the depositary: an aware datetime is read in its time zone.
+# Steps done towards the depositary: an aware datetime is read in its time zone
+# (the one rule, docs/concepts/dates.md); a domestic act keeps the day of its own zone.
 _INTERNATIONAL = frozenset({Step.INSTRUMENT_DEPOSITED, Step.PARTIES_NOTIFIED, Step.REVOCATION})
 # Steps that need a date: receipt is the legal clock; revocation is judged against the effect.
 _TERMINAL = rules.TERMINAL
@@ -226,6 +227,19 @@ def _events(value: object) -> tuple[Event, ...]:
     return items
 
 
+def _on_at_depositary(event: Event, time_zone: str) -> Event:
+    """``event`` with an instant given as its date read as a day: the one rule.
+
+    A step towards the depositary (the deposit, a notification, a revocation) is the
+    depositary's day, in ``time_zone``; a domestic act is the day where it happened,
+    the zone the datetime carries (the library knows no zone per state).
+    """
+    if type(event.on) is not Instant:
+        return event
+    day = at_depositary(event.on, time_zone) if event.step in _INTERNATIONAL else event.on.plain()
+    return attrs.evolve(event, on=day)
+
+
 # Steps with no legal effect: a political announcement moves the status only to "announced".
 ANNOUNCEMENTS = frozenset({Step.INITIATIVE})
 
@@ -376,6 +390,13 @@ class Withdrawal:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_sources)
 
     def __attrs_post_init__(self) -> None:
+        # The one rule for aware datetimes: instants are read as the depositary's days.
+        zone = self.treaty.depositary.time_zone
+        options = self.options.at_depositary(zone)
+        if options is not self.options:
+            object.__setattr__(self, "options", options)
+        if any(type(e.on) is Instant for e in self.events):
+            object.__setattr__(self, "events", tuple(_on_at_depositary(e, zone) for e in self.events))
         if self.options.party not in (None, self.party):
             raise InvalidArgumentError(
                 f"options.party {self.options.party!r} differs from the withdrawing party {self.party!r}: "
@@ -524,8 +545,7 @@ class Withdrawal:
                     f"{', '.join(self.procedure.step_names())}"
                 ]
             )
-        zone = self.treaty.depositary.time_zone if kind in _INTERNATIONAL else None
-        day = None if on is None else as_date(on, f"{kind} date", zone)
+        day = None if on is None else as_date(on, f"{kind} date")  # an instant: read by _append
         event = Event(
             step=kind,
             on=day,
@@ -537,6 +557,7 @@ class Withdrawal:
         return self._append(event)
 
     def _append(self, event: Event) -> Withdrawal:
+        event = _on_at_depositary(event, self.treaty.depositary.time_zone)
         reasons = self._violations(event.step, event.on, event.addressee)
         if reasons:
             raise InvalidTransitionError(reasons)
@@ -745,7 +766,7 @@ class Withdrawal:
         >>> w.status("2025-01-01"), w.status("2025-03-18")
         (<Status.NOT_STARTED: 'not-started'>, <Status.ANNOUNCED: 'announced'>)
         """
-        day = as_date(as_of, "as_of")
+        day = as_date(as_of, "as_of", self.treaty.depositary.time_zone)
         known = self._known_by(day)
         steps = {e.step for e in known}
         if not steps:
@@ -829,7 +850,7 @@ class Withdrawal:
         parliament-rejection (Saeima (Saeima), optional): no legal window
         head-of-state-act (President (Valsts prezidents)): from 2025-04-23 to 2025-05-07 (Satversme Art. 69) [Satversme Art. 69: unless law-returned or publication-suspended]
         """
-        day = None if as_of is None else as_date(as_of, "as_of")
+        day = None if as_of is None else as_date(as_of, "as_of", self.treaty.depositary.time_zone)
         events = tuple(self.events) if day is None else tuple(self._known_by(day))
         p = self.procedure
         # The day the agenda is read on: as_of, or the last day recorded. A window closed
@@ -919,7 +940,7 @@ class Withdrawal:
         shown as facts (only counted), and an effect that follows from a deposit not yet
         received is labelled as a projection.
         """
-        day = None if as_of is None else as_date(as_of, "as_of")
+        day = None if as_of is None else as_date(as_of, "as_of", self.treaty.depositary.time_zone)
         known = self.events if day is None else tuple(self._known_by(day))
         lines = [
             f"{self.party} withdrawing from {self.treaty.short_name} ({self.treaty.key}); "
@@ -1068,7 +1089,7 @@ class Withdrawal:
         if dated:
             cursor = dated[-1]
         elif start is not None:
-            cursor = as_date(start, "start")
+            cursor = as_date(start, "start", self.treaty.depositary.time_zone)
         else:
             raise InvalidArgumentError(
                 "nothing dated is recorded yet: pass start= (the day to project from)",
@@ -1197,7 +1218,7 @@ class Suspension:
                 value=basis,
                 field="basis",
             )
-        steps = _events(events)  # the one check of an events argument
+        steps = tuple(_on_at_depositary(e, t.depositary.time_zone) for e in _events(events))
         reasons = []
         previous: Event | None = None
         for i, e in enumerate(steps):

@@ -128,7 +128,7 @@ def view(w: Withdrawal, as_of: DateLike) -> WithdrawalView:
     Never raises for what the law leaves open (an ambiguous month end, a notice not
     allowed): ``problem`` says it instead, so an export can still show the rest.
     """
-    day = as_date(as_of, "as_of")
+    day = as_date(as_of, "as_of", w.treaty.depositary.time_zone)
     known = tuple(w._known_by(day))
     problem = ""
     try:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 import attrs
 
-from treatywithdraw._dates import shown
+from treatywithdraw._dates import at_depositary, shown
 from treatywithdraw.effects import Effect
 from treatywithdraw.errors import InvalidArgumentError, NotAWithdrawalError
 from treatywithdraw.procedures import Step
@@ -118,6 +118,7 @@ def _effect_entry(effect: Effect, *, projected: bool) -> Entry | None:
 
 def entries(w: Withdrawal, as_of: date | None, caller: str) -> tuple[Entry, ...]:
     """The dated entries of one withdrawal, in order: recorded, projected, the effect."""
+    as_of = at_depositary(as_of, w.treaty.depositary.time_zone)  # an instant: the depositary's day
     out: list[Entry] = []
     for e in w.events:
         if e.on is None:
@@ -167,6 +168,7 @@ def windows(w: Withdrawal, as_of: date | None) -> tuple[Entry, ...]:
     on one side only is its bound, one day. Optional steps are left out: a calendar
     shows what is due.
     """
+    as_of = at_depositary(as_of, w.treaty.depositary.time_zone)  # an instant: the depositary's day
     out: list[Entry] = []
     for item in w.agenda(as_of):
         if not item.required or (item.earliest is None and item.latest is None):

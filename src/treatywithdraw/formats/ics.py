@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Final
 
 from treatywithdraw._dates import DateLike, as_date
+from treatywithdraw._display import escape_controls
 from treatywithdraw.errors import MissingExtraError
 from treatywithdraw.formats._entries import entries, windows, withdrawals_of
 from treatywithdraw.timeline import Withdrawal
@@ -77,7 +78,7 @@ def to_ics(withdrawals: Withdrawal | Iterable[Withdrawal], *, as_of: DateLike | 
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     names = dict.fromkeys(f"{w.party} {w.treaty.short_name}" for w in items)
-    calendar.add("x-wr-calname", "treatywithdraw: " + ", ".join(names))
+    calendar.add("x-wr-calname", escape_controls("treatywithdraw: " + ", ".join(names), keep=""))
     used: set[str] = set()
     for w, rows in per_withdrawal:
         for entry in rows:
@@ -94,8 +95,10 @@ def to_ics(withdrawals: Withdrawal | Iterable[Withdrawal], *, as_of: DateLike | 
             last = entry.until or entry.day  # a legal window is an all-day span
             if last < date.max:  # without DTEND an all-day event lasts its one day (RFC 5545)
                 event.add("dtend", last + _ONE_DAY)
-            event.add("summary", f"{w.party} {w.treaty.short_name}: {entry.title}")
-            event.add("description", "\n".join(entry.details))
+            # Controls in a note or a treaty of one's own are escaped: a reader splitting on
+            # U+2028 or U+0085 would otherwise see injected lines (BEGIN:VEVENT ...).
+            event.add("summary", escape_controls(f"{w.party} {w.treaty.short_name}: {entry.title}", keep=""))
+            event.add("description", escape_controls("\n".join(entry.details)))
             event.add(
                 "categories", ["treatywithdraw", entry.kind, *(["projected"] if entry.projected else [])]
             )

@@ -24,6 +24,7 @@ from typing import Final
 import attrs
 
 from treatywithdraw._dates import DateLike, as_date
+from treatywithdraw._display import escape_controls
 from treatywithdraw.formats._entries import Entry, entries, withdrawals_of
 from treatywithdraw.procedures import BRANCH_STEPS, Procedure, Step
 from treatywithdraw.procedures import procedure as _procedure
@@ -67,7 +68,7 @@ def _text(value: object) -> str:
     >>> _text('Art. 20(3): "six months"; bill #0329\\n100%')
     "Art. 20(3) - 'six months', bill No.0329 100 percent"
     """
-    return " ".join(str(value).translate(_UNSAFE).split())
+    return escape_controls(" ".join(str(value).translate(_UNSAFE).split()), keep="")
 
 
 def _ident(*parts: str) -> str:

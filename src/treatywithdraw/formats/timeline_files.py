@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NoReturn
 
+from treatywithdraw._inputs import file_name, read_regular_file
 from treatywithdraw._records import toml_shape_problem
 from treatywithdraw.catalogue import Treaty, _is_treaty_path
 from treatywithdraw.clauses import ADDRESSEES
@@ -497,38 +497,20 @@ def parse_timeline(
 
 def _read(path: object) -> tuple[bytes, str]:
     """The bytes of a timeline file and its name for messages; at most the limit is read."""
-    if not isinstance(path, str | os.PathLike):
-        raise TimelineFileError(
-            f"a timeline file is a path (str or Path), not {type(path).__name__} {_show(path)}"
-        )
-    name = os.fsdecode(path)
-    if not name:
-        raise TimelineFileError("the file name is empty: give the path of a timeline file", file="''")
-    if "\0" in name:
-        raise TimelineFileError("is not a path (it holds a NUL character): check the name", file=repr(name))
-    try:
-        info = os.stat(name)
-        if stat.S_ISDIR(info.st_mode):
-            raise TimelineFileError("is a directory: give the path of a timeline file", file=name)
-        if not stat.S_ISREG(info.st_mode) and name not in ("/dev/stdin", "-"):
-            # A named pipe would block until something writes to it, a device may never end.
-            raise TimelineFileError(
-                "is not a regular file (a named pipe, a device or a socket): give the path of a timeline "
-                "file, or pipe it to /dev/stdin",
-                file=name,
-            )
-        if stat.S_ISREG(info.st_mode) and info.st_size > MAX_TIMELINE_BYTES:
-            raise _too_large(info.st_size, name)
-        with open(name, "rb") as handle:  # not a regular file (a pipe, /dev/stdin): read a bounded amount
-            data = handle.read(MAX_TIMELINE_BYTES + 1)
-    except FileNotFoundError:
-        raise TimelineFileError("no such file: check the path", file=name) from None
-    except OSError as exc:
-        raise TimelineFileError(
-            f"cannot read the file ({exc.strerror or exc}): check the path and its permissions", file=name
-        ) from None
-    if len(data) > MAX_TIMELINE_BYTES:
-        raise _too_large(len(data), name, at_least=True)
+    def path_error(message: str) -> TimelineFileError:
+        return TimelineFileError(message, file=_show(path)) if isinstance(path, str) else TimelineFileError(message)
+
+    name = file_name(path, path_error, what="timeline file")
+
+    def error(message: str) -> TimelineFileError:
+        return TimelineFileError(message, file=name)
+
+    def too_large(size: int, at_least: bool) -> TimelineFileError:
+        return _too_large(size, name, at_least=at_least)
+
+    data = read_regular_file(
+        name, MAX_TIMELINE_BYTES, error, too_large, what="timeline file", streams=("/dev/stdin", "-")
+    )
     return data, name
 
 

@@ -21,6 +21,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from treatywithdraw._dates import shown
+from treatywithdraw._inputs import file_name, read_regular_file
 from treatywithdraw._records import Reader, Skip, toml_shape_problem
 from treatywithdraw.errors import CatalogueError, TreatyWithdrawError
 from treatywithdraw.procedures._model import (
@@ -223,16 +225,15 @@ def load_procedure_file(path: str | os.PathLike[str]) -> Procedure:
     Raises:
         CatalogueError: the file cannot be read, is not TOML, or has problems (all listed).
     """
-    label = os.fspath(path)
-    try:
-        with open(label, "rb") as handle:
-            raw = handle.read(MAX_PROCEDURE_FILE_BYTES + 1)
-    except OSError as exc:
-        raise CatalogueError(f"cannot be read ({exc.strerror or exc}): check the path", file=label) from None
-    if len(raw) > MAX_PROCEDURE_FILE_BYTES:
-        raise CatalogueError(
-            f"is larger than {MAX_PROCEDURE_FILE_BYTES} bytes: is it the right file?", file=label
-        )
+    label = file_name(path, lambda message: CatalogueError(message, file=shown(path) if isinstance(path, str) else "path"), what="procedure file")
+
+    def error(message: str) -> CatalogueError:
+        return CatalogueError(message, file=label)
+
+    def too_large(size: int, at_least: bool) -> CatalogueError:
+        return CatalogueError(f"is larger than {MAX_PROCEDURE_FILE_BYTES} bytes: is it the right file?", file=label)
+
+    raw = read_regular_file(label, MAX_PROCEDURE_FILE_BYTES, error, too_large, what="procedure file")
     try:
         text = raw.decode("utf-8")
         problem = toml_shape_problem(text)
