@@ -13,7 +13,7 @@ True
 >>> procedure("BR")
 Traceback (most recent call last):
 ...
-treatywithdraw.errors.UnknownPartyError: no withdrawal procedure for 'BR': templates exist for AR, CA, DE, EE, EU, FI, FR, GB, HU, LT, LV, NI, PH, PL, RU, UA, US, VE, ZA, decree; use procedure('generic') for any other state
+treatywithdraw.errors.UnknownPartyError: no withdrawal procedure for 'BR': templates exist for AR, AU, CA, DE, EE, EU, FI, FR, GB, HU, LT, LV, NI, PH, PL, RU, UA, US, VE, ZA, decree; use procedure('generic') for any other state
 """
 
 from __future__ import annotations
