@@ -40,6 +40,17 @@ def test_canada_kyoto_2011_replays_to_its_recorded_effect() -> None:
     assert w.status("2012-12-15") == Status.EFFECTIVE
 
 
+def test_canada_unccd_2013_replays_to_its_recorded_effect() -> None:
+    # The Cabinet's order "last week" before the reports of 27 Mar 2013 (undated here);
+    # receipt by the UN Secretary-General 28 Mar 2013 (IISD; catalogue unccd.toml).
+    w = (
+        Withdrawal.start(party="CA", treaty="unccd")
+        .record("government-decision", None, confidence="unconfirmed", note="18-22 Mar 2013")
+        .record("instrument-deposited", "2013-03-28")
+    )
+    assert w.effective_date == date(2014, 3, 28)
+
+
 def test_australia_executive_council_approves_and_jscot_advises() -> None:
     au = procedure("AU")
     assert au.prerequisites(Step.INSTRUMENT_DEPOSITED) == (Step.DENUNCIATION_DECISION,)
