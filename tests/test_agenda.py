@@ -303,13 +303,13 @@ def test_no_revocation_is_due_once_the_withdrawal_took_effect() -> None:
 
 def test_revocation_stays_due_while_the_effect_is_unsettled() -> None:
     # A month-end receipt: the effect is 2026-02-28 or 2026-03-01; by the earlier, no revocation.
-    w = tw.Withdrawal.start(party="BR", treaty="ottawa", procedure="generic").record(
+    w = tw.Withdrawal.start(party="TV", treaty="ottawa", procedure="generic").record(
         "instrument-deposited", "2025-08-31"
     )
     assert any(i.step is Step.REVOCATION for i in w.agenda("2026-02-27"))
     assert all(i.step is not Step.REVOCATION for i in w.agenda("2026-02-28"))
     # A treaty with no clause, VCLT Art. 56 not asked for: no effect, so revocation stays possible.
-    silent = tw.Withdrawal.start(party="BR", treaty="icescr", procedure="generic").record(
+    silent = tw.Withdrawal.start(party="TV", treaty="icescr", procedure="generic").record(
         "instrument-deposited", "2025-01-10"
     )
     assert any(i.step is Step.REVOCATION for i in silent.agenda("2030-01-01"))

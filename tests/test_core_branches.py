@@ -298,7 +298,7 @@ def test_an_ambiguity_that_changes_nothing_is_no_error() -> None:
 
 def test_status_answers_when_both_roundings_agree() -> None:
     w = Withdrawal.start(
-        party="BR", treaty="ottawa", procedure="generic", armed_conflicts=[("2026-01-01", "2026-02-01")]
+        party="TV", treaty="ottawa", procedure="generic", armed_conflicts=[("2026-01-01", "2026-02-01")]
     ).record("instrument-deposited", "2024-08-31")
     # Effective on 28 February or 1 March 2025 (the conflict covers neither): by 5 March
     # it is effective either way; on 28 February it depends on the rounding.
@@ -405,7 +405,7 @@ def test_status_raises_when_one_rounding_refuses_the_notice() -> None:
     # A named date of 28 February: allowed if the year runs to 28 February, refused if
     # it runs to 1 March. The status cannot be told without the rounding.
     w = Withdrawal.start(
-        party="BR", treaty="rome-statute", procedure="generic", later_date="2025-02-28"
+        party="TV", treaty="rome-statute", procedure="generic", later_date="2025-02-28"
     ).record("instrument-deposited", "2024-02-29")
     with pytest.raises(
         tw.AmbiguousDateError, match=r'rounding="forward" gives no date \(NoticeNotAllowedError'

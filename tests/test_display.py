@@ -77,17 +77,17 @@ def test_undated_steps() -> None:
     ("w", "last"),
     [
         (
-            Withdrawal.start(party="BR", treaty="ottawa"),
+            Withdrawal.start(party="TV", treaty="ottawa"),
             "not yet: the depositary has not received the instrument",
         ),
         (
-            Withdrawal.start(party="BR", treaty="ottawa")
+            Withdrawal.start(party="TV", treaty="ottawa")
             .record("instrument-deposited", "2025-06-27")
             .record("revocation", "2025-09-01"),
             "revoked",
         ),
         (
-            Withdrawal.start(party="BR", treaty="ottawa").record("parliament-rejection", "2025-05-01"),
+            Withdrawal.start(party="TV", treaty="ottawa").record("parliament-rejection", "2025-05-01"),
             "abandoned",
         ),
     ],
@@ -97,14 +97,14 @@ def test_the_last_row(w: Withdrawal, last: str) -> None:
 
 
 def test_a_pending_effect() -> None:
-    w = Withdrawal.start(party="BR", treaty="ottawa", armed_conflicts=[("2025-01-01", None)])
+    w = Withdrawal.start(party="TV", treaty="ottawa", armed_conflicts=[("2025-01-01", None)])
     row = cells(w.record("instrument-deposited", "2025-06-27")._repr_html_())[-1]
     assert row[0] == "effective date" and row[1].startswith("pending: ")
 
 
 def test_an_effect_that_cannot_be_computed_does_not_raise() -> None:
     # 31 Aug + 6 months has no such day: no rounding chosen, so no date (and no crash).
-    w = Withdrawal.start(party="BR", treaty="ottawa").record("instrument-deposited", "2025-08-31")
+    w = Withdrawal.start(party="TV", treaty="ottawa").record("instrument-deposited", "2025-08-31")
     row = cells(w._repr_html_())[-1]
     assert row[0] == "effective date"
     assert row[1].startswith("cannot be computed: ") and 'rounding="backward"' in row[1]
@@ -119,7 +119,7 @@ def test_text_is_escaped() -> None:
         legal_basis=(),
         steps=(StepRule(step=Step.INSTRUMENT_DEPOSITED, actor=odd),),
     )
-    w = Withdrawal.start(party="BR", treaty="ottawa", procedure=template).record(
+    w = Withdrawal.start(party="TV", treaty="ottawa", procedure=template).record(
         "instrument-deposited", "2025-06-27"
     )
     markup = w._repr_html_()

@@ -287,7 +287,7 @@ def withdrawals() -> tuple[tw.Withdrawal, ...]:
         .record("senate-approval", None)
         .record("head-of-state-act", None)
     )
-    generic = tw.Withdrawal.start(party="BR", treaty="icsid")
+    generic = tw.Withdrawal.start(party="TV", treaty="icsid")
     conflict = tw.Withdrawal.start(
         party="FI", treaty="ottawa", armed_conflicts=[("2022-02-24", None)]
     ).replay(
@@ -299,7 +299,7 @@ def withdrawals() -> tuple[tw.Withdrawal, ...]:
         ]
     )
     ambiguous = (
-        tw.Withdrawal.start(party="BR", treaty="ottawa")
+        tw.Withdrawal.start(party="TV", treaty="ottawa")
         .record("parliament-approval", "2025-08-01")
         .record("head-of-state-act", "2025-08-02")
         .record("instrument-deposited", "2025-08-31")
@@ -310,20 +310,20 @@ def withdrawals() -> tuple[tw.Withdrawal, ...]:
         .record("government-decision", "2025-03-01")
         .record("parliament-rejection", "2025-05-01")
     )
-    late = tw.Withdrawal.start(party="BR", treaty="ottawa", procedure="generic").record(
+    late = tw.Withdrawal.start(party="TV", treaty="ottawa", procedure="generic").record(
         "parliament-approval", date(9999, 12, 31)
     )
-    early = tw.Withdrawal.start(party="BR", treaty="unesco").record("parliament-approval", date(1, 1, 1))
-    end_rejected = tw.Withdrawal.start(party="BR", treaty="ottawa").record("parliament-rejection", date.max)
-    za = tw.Withdrawal.start(party="BR", treaty="ottawa")  # the generic template: deposit at once
+    early = tw.Withdrawal.start(party="TV", treaty="unesco").record("parliament-approval", date(1, 1, 1))
+    end_rejected = tw.Withdrawal.start(party="TV", treaty="ottawa").record("parliament-rejection", date.max)
+    za = tw.Withdrawal.start(party="TV", treaty="ottawa")  # the generic template: deposit at once
     received_at_end = za.record("instrument-deposited", date.max)  # its effect leaves the calendar
-    received_at_start = tw.Withdrawal.start(party="BR", treaty="icsid").record(
+    received_at_start = tw.Withdrawal.start(party="TV", treaty="icsid").record(
         "instrument-deposited", date.min
     )
-    unesco_late = tw.Withdrawal.start(party="BR", treaty="unesco").record(
+    unesco_late = tw.Withdrawal.start(party="TV", treaty="unesco").record(
         "instrument-deposited", date(9998, 6, 1)
     )
-    coe = tw.Withdrawal.start(party="BR", treaty="coe-statute").record("instrument-deposited", "2025-01-01")
+    coe = tw.Withdrawal.start(party="TV", treaty="coe-statute").record("instrument-deposited", "2025-01-01")
     return (
         lv,
         lv1,
@@ -1263,7 +1263,7 @@ def test_every_public_callable_is_fuzzed() -> None:
 
 @settings(max_examples=100, deadline=None, database=None)
 @given(
-    party=st.sampled_from(["LV", "LT", "EE", "PL", "FI", "BR"]),
+    party=st.sampled_from(["LV", "LT", "EE", "PL", "FI", "TV"]),
     moves=st.lists(
         st.tuples(st.sampled_from(list(Step)), st.integers(-30, 60), st.booleans()),
         min_size=1,

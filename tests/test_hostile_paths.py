@@ -80,3 +80,24 @@ def test_a_str_path_is_named_in_the_error() -> None:
         tw.load_timeline("a\0b.toml")
     with pytest.raises(tw.CatalogueError, match=r"^'a\\x00b\.toml': is not a path"):
         load_procedure_file("a\0b.toml")
+
+
+def test_the_shared_reader_bounds_a_stream_and_a_file_by_what_it_reads(tmp_path: Path) -> None:
+    from treatywithdraw._inputs import read_regular_file
+
+    def error(message: str) -> tw.InvalidArgumentError:
+        return tw.InvalidArgumentError(message)
+
+    def too_large(size: int, at_least: bool) -> tw.InvalidArgumentError:
+        return tw.InvalidArgumentError(f"{'at least ' if at_least else ''}{size} bytes")
+
+    # A stream the caller reads on purpose (as /dev/stdin) has no size: at most limit + 1 is read.
+    with pytest.raises(tw.InvalidArgumentError, match="^at least 11 bytes$"):
+        read_regular_file("/dev/zero", 10, error, too_large, streams=("/dev/zero",))
+    with pytest.raises(tw.InvalidArgumentError, match="is not a regular file"):
+        read_regular_file("/dev/zero", 10, error, too_large)
+    big = tmp_path / "big.toml"
+    big.write_bytes(b"#" * 12)
+    with pytest.raises(tw.InvalidArgumentError, match="^12 bytes$"):
+        read_regular_file(str(big), 10, error, too_large)
+    assert read_regular_file(str(big), 12, error, too_large) == b"#" * 12

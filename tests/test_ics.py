@@ -167,21 +167,21 @@ def test_nothing_dated_needs_as_of() -> None:
 
 def test_a_pending_effect_marks_the_end_of_the_notice_period() -> None:
     # Ottawa Art. 20(3): no effect while the party is engaged in an armed conflict.
-    w = Withdrawal.start(party="BR", treaty="ottawa", armed_conflicts=[("2025-01-01", None)])
+    w = Withdrawal.start(party="TV", treaty="ottawa", armed_conflicts=[("2025-01-01", None)])
     w = w.record("instrument-deposited", "2025-06-27")
     (_, end) = events(to_ics(w))
     assert on(end) == date(2025, 12, 27)
-    assert str(end["summary"]) == "BR Ottawa Convention: notice period ends, effect pending"
+    assert str(end["summary"]) == "TV Ottawa Convention: notice period ends, effect pending"
     assert "Pending:" in str(end["description"])
     assert categories(end) == {"treatywithdraw", "pending"}
 
 
 def test_a_revoked_withdrawal_has_no_effective_date() -> None:
-    w = Withdrawal.start(party="BR", treaty="ottawa").record("instrument-deposited", "2025-06-27")
+    w = Withdrawal.start(party="TV", treaty="ottawa").record("instrument-deposited", "2025-06-27")
     w = w.record("revocation", "2025-09-01")
     assert [str(e["summary"]) for e in events(to_ics(w))] == [
-        "BR Ottawa Convention: instrument-deposited",
-        "BR Ottawa Convention: revocation",
+        "TV Ottawa Convention: instrument-deposited",
+        "TV Ottawa Convention: revocation",
     ]
 
 

@@ -317,7 +317,7 @@ ALL_STEPS = tuple(Step)
 def build_withdrawal(draw: Draw) -> Withdrawal:
     """A withdrawal with a random valid sequence of steps, recorded through ``record``."""
     template = draw.choice(TEMPLATES)
-    party = template if len(template) == 2 else draw.choice(("BR", "IN", "JP", "KE"))  # generic, decree
+    party = template if len(template) == 2 else draw.choice(("TV", "IN", "JP", "KE"))  # generic, decree
     t = draw.choice(TREATIES)
     start = a_day(draw, date(1950, 1, 1), date(2150, 12, 31))
     opts = options_for(t, start + timedelta(days=200), draw)
@@ -529,7 +529,7 @@ def test_raise_answers_when_both_roundings_agree(
 
 def test_withdrawal_status_reads_the_effective_candidates() -> None:
     # ICSID, received 31 Aug 2025: effective 1 or 2 March 2026 (not 28 Feb or 1 Mar).
-    w = Withdrawal.start(party="BR", treaty="icsid").record("instrument-deposited", "2025-08-31")
+    w = Withdrawal.start(party="TV", treaty="icsid").record("instrument-deposited", "2025-08-31")
     assert w.status("2026-02-28") == "notice-pending"
     with pytest.raises(AmbiguousDateError):
         w.status("2026-03-01")

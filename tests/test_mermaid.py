@@ -127,12 +127,12 @@ def test_gantt_projects_the_remaining_steps() -> None:
 
 
 def test_gantt_of_a_pending_effect() -> None:
-    w = Withdrawal.start(party="BR", treaty="ottawa", armed_conflicts=[("2025-01-01", None)])
+    w = Withdrawal.start(party="TV", treaty="ottawa", armed_conflicts=[("2025-01-01", None)])
     text = timeline_gantt(w.record("instrument-deposited", "2025-06-27"))
     assert (
-        "    notice period (effect pending), Art. 20(2)-(3) :br_ottawa_notice, 2025-06-27, 2025-12-27" in text
+        "    notice period (effect pending), Art. 20(2)-(3) :tv_ottawa_notice, 2025-06-27, 2025-12-27" in text
     )
-    assert "    notice period ends, effect pending :milestone, br_ottawa_effect, 2025-12-27, 0d" in text
+    assert "    notice period ends, effect pending :milestone, tv_ottawa_effect, 2025-12-27, 0d" in text
     assert "crit" not in text
 
 
@@ -287,7 +287,7 @@ def test_state_diagram_of_lithuania_goes_around_optional_steps() -> None:
 def test_state_diagram_takes_a_code() -> None:
     assert procedure_state_diagram("lva") == procedure_state_diagram("LV")
     with pytest.raises(UnknownPartyError):
-        procedure_state_diagram("BR")
+        procedure_state_diagram("TV")
 
 
 def test_state_diagram_sanitises_labels() -> None:

@@ -75,10 +75,10 @@ def test_procedures_lists_every_template() -> None:
 
 def test_unknown_party_names_the_known_codes() -> None:
     with pytest.raises(UnknownPartyError) as info:
-        procedure("BR")
+        procedure("TV")
     assert isinstance(info.value, LookupError)
     message = str(info.value)
-    assert "'BR'" in message
+    assert "'TV'" in message
     assert "LV" in message
     assert "generic" in message
 

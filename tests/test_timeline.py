@@ -308,8 +308,8 @@ def test_bad_party_code() -> None:
 
 
 def test_party_without_template_uses_the_generic_one() -> None:
-    w = Withdrawal.start(party="br", treaty="ottawa")
-    assert w.party == "BR" and w.procedure == procedure("generic").for_treaty(w.treaty)
+    w = Withdrawal.start(party="tv", treaty="ottawa")
+    assert w.party == "TV" and w.procedure == procedure("generic").for_treaty(w.treaty)
     assert w.procedure.key == "generic"
     # The generic template does not know the constitution: a bare deposit is a fact.
     assert w.record("instrument-deposited", "2025-01-10").status("2025-01-10") == Status.NOTICE_PENDING

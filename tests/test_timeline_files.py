@@ -247,7 +247,7 @@ def test_a_withdrawal_from_ones_own_treaty_never_comes_back_with_another_date(tm
     text = (Path(tw.__file__).parent / "data" / "treaties" / "ottawa.toml").read_text("utf-8")
     own.write_text(text.replace('notice_period = "P6M"', 'notice_period = "P12M"'), "utf-8")
     mine = load_treaty_file(own)
-    w = tw.Withdrawal.start(party="BR", treaty=mine).record("instrument-deposited", "2025-06-27")
+    w = tw.Withdrawal.start(party="TV", treaty=mine).record("instrument-deposited", "2025-06-27")
     assert w.effective_date == date(2026, 6, 27)
     record = timeline_to_json(w)
     with pytest.raises(tw.TimelineFileError, match="another definition of its treaty") as info:
@@ -265,7 +265,7 @@ def test_a_withdrawal_on_a_custom_procedure_comes_back_with_it() -> None:
 
     generic = tw.procedure("generic")
     custom = attrs.evolve(generic, key="XX", name="A custom procedure")
-    w = tw.Withdrawal.start(party="BR", treaty="ottawa", procedure=custom).record(
+    w = tw.Withdrawal.start(party="TV", treaty="ottawa", procedure=custom).record(
         "instrument-deposited", "2025-06-27"
     )
     record = timeline_to_json(w)

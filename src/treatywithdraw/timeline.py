@@ -437,7 +437,7 @@ class Withdrawal:
         Raises:
             UnknownTreatyError, UnknownPartyError, InvalidArgumentError, InvalidDateError.
 
-        >>> Withdrawal.start(party="BR", treaty="ottawa").procedure.key
+        >>> Withdrawal.start(party="TV", treaty="ottawa").procedure.key
         'generic'
         >>> w = Withdrawal.start(party="GB", treaty="teu", procedure="generic",
         ...                      extended_to="2020-01-31", agreement_in_force="2020-02-01")

@@ -10,10 +10,10 @@ state is adding a file. Codes and aliases are matched without regard to case.
 'LV'
 >>> len(procedures()) >= 20
 True
->>> procedure("BR")
+>>> procedure("TV")
 Traceback (most recent call last):
 ...
-treatywithdraw.errors.UnknownPartyError: no withdrawal procedure for 'BR': templates exist for AR, DE, EE, EU, FI, FR, GB, HU, LT, LV, NI, PH, PL, RU, UA, US, VE, ZA, decree; use procedure('generic') for any other state
+treatywithdraw.errors.UnknownPartyError: no withdrawal procedure for 'TV': templates exist for AR, AU, BR, CA, DE, EE, EU, FI, FR, GB, HU, LT, LV, NI, PH, PL, RU, UA, US, VE, ZA, decree; use procedure('generic') for any other state
 """
 
 from __future__ import annotations
