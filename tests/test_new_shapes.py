@@ -265,7 +265,7 @@ class TestConditionsPrecedent:
         (condition,) = e.conditions
         assert condition.party == "US"
         assert "met in full for the Organization's current fiscal year" in condition.text
-        assert "has not paid the invoiced amounts for its assessed contributions" in condition.contested
+        assert "had currently not paid its invoiced amounts for assessed contributions" in condition.contested
         assert "Contested: WHO disputed that the condition was met" in e.explain()
 
     def test_another_state_is_not_bound_by_the_us_condition(self) -> None:
