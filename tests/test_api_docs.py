@@ -28,8 +28,9 @@ def _entries() -> list[tuple[str, str]]:
     for directive, target in _ENTRY.findall(API.read_text("utf-8")):
         if directive == "currentmodule":
             module = target
-        elif directive == "automodule":
+        elif directive == "automodule":  # Sphinx: it sets the current module for what follows too
             entries.append((directive, target))
+            module = target
         else:
             entries.append(
                 (directive, target if target.startswith("treatywithdraw.") else f"{module}.{target}")
