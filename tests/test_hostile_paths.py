@@ -92,12 +92,12 @@ def test_the_shared_reader_bounds_a_stream_and_a_file_by_what_it_reads(tmp_path:
         return tw.InvalidArgumentError(f"{'at least ' if at_least else ''}{size} bytes")
 
     # A stream the caller reads on purpose (as /dev/stdin) has no size: at most limit + 1 is read.
-    with pytest.raises(tw.InvalidArgumentError, match="^at least 11 bytes$"):
+    with pytest.raises(tw.InvalidArgumentError, match=r"^at least 11 bytes$"):
         read_regular_file("/dev/zero", 10, error, too_large, streams=("/dev/zero",))
     with pytest.raises(tw.InvalidArgumentError, match="is not a regular file"):
         read_regular_file("/dev/zero", 10, error, too_large)
     big = tmp_path / "big.toml"
     big.write_bytes(b"#" * 12)
-    with pytest.raises(tw.InvalidArgumentError, match="^12 bytes$"):
+    with pytest.raises(tw.InvalidArgumentError, match=r"^12 bytes$"):
         read_regular_file(str(big), 10, error, too_large)
     assert read_regular_file(str(big), 12, error, too_large) == b"#" * 12
