@@ -777,6 +777,10 @@ def treaty(key: TreatyLike) -> Treaty:
     """
     if type(key) is Treaty:
         return key
+    if type(key) is str and _resolved_for is _files:
+        remembered = _resolved.get(key)
+        if remembered is not None:
+            return remembered
     if not isinstance(key, str):
         raise InvalidArgumentError(
             f"treaty must be a catalogue key, an alias or a Treaty, not {type(key).__name__} {shown(key)}: "
@@ -821,7 +825,22 @@ def treaty(key: TreatyLike) -> Treaty:
         loaded = {t.key for t in _load().everything}
         left_out = {Path(p.file).name for p in _load().problems} - {f"{k}.toml" for k in loaded}
         raise UnknownTreatyError(key, keys, left_out=sorted(left_out))
+    _remember(key, found)
     return found
+
+
+# Names already looked up, as given: a second look-up of a key or an alias touches no
+# disk. Valid while the parsed files are the ones the names were resolved against.
+_resolved: dict[str, Treaty] = {}
+_resolved_for: object = None
+
+
+def _remember(name: str, found: Treaty) -> None:
+    global _resolved, _resolved_for
+    if _resolved_for is not _files or len(_resolved) >= 4096:
+        _resolved, _resolved_for = {}, _files
+    if type(name) is str:
+        _resolved[name] = found
 
 
 def treaties(

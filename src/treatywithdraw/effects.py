@@ -24,6 +24,7 @@ from typing import Unpack
 
 import attrs
 
+from treatywithdraw import _fast
 from treatywithdraw._dates import DateLike, as_date, shown
 from treatywithdraw._inputs import of_type
 from treatywithdraw.catalogue import Treaty, TreatyLike
@@ -638,6 +639,10 @@ def effect(
     >>> e.date is None, e.expiry
     (True, datetime.date(2025, 12, 27))
     """
+    if options is None and not option_values and type(received) is date:
+        fast = _fast.effect_of(treaty, received)
+        if fast is not None:
+            return fast  # type: ignore[no-any-return]
     return _resolve(*_inputs(treaty, received, options, dict(option_values)))
 
 
@@ -681,6 +686,12 @@ def effective_date(
     >>> effective_date("teu", "2017-03-29", options=NoticeOptions(extended_to="2020-01-31"))
     datetime.date(2020, 2, 1)
     """
+    if options is None and type(received) is date:
+        # A plan compiled once per treaty answers the common calls (treatywithdraw._fast);
+        # anything it does not positively know goes the full way below.
+        fast = _fast.date_of(treaty, received, option_values)
+        if fast is not None:
+            return fast
     result = _resolve(*_inputs(treaty, received, options, dict(option_values)))
     if result.date is None:
         raise EffectPendingError(f"{result.pending}: no effective date yet", result)
@@ -816,6 +827,10 @@ def latest_receipt_date(
     >>> latest_receipt_date("icsid", date(2007, 11, 3))
     datetime.date(2007, 5, 2)
     """
+    if options is None and not option_values and type(effective_by) is date:
+        fast = _fast.latest_of(treaty, effective_by)
+        if fast is not None:
+            return fast
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
     target = as_date(effective_by, "effective_by")
     opts = merge_options(options, dict(option_values))
@@ -906,7 +921,8 @@ def earliest_notice_date(
 
 def _explain(e: Effect) -> str:
     t, clause = e.treaty, e.treaty.clause
-    lines = [f"{t.short_name} ({t.key}), {clause.article} — depositary: {t.depositary.name}."]
+    texts = _texts(t)
+    lines = [texts[0]]
     n = 0
 
     def step(text: str) -> None:
@@ -987,14 +1003,13 @@ def _explain(e: Effect) -> str:
         )
         if RULES[e.convention].from_expiry:
             step(
-                f"Expiry: {e.received.isoformat()} + {e.notice_period.describe()} = {e.expiry.isoformat()}{rounded}."
+                f"Expiry: {e.received.isoformat()} + {_described(e.notice_period)} = {e.expiry.isoformat()}{rounded}."
             )
         assert e.computed is not None
         step(
             f"Counting convention '{e.convention.value}': {_convention_words(e)} → {e.computed.isoformat()}."
         )
-    evidence = t.evidence.summary().rstrip()
-    step(f"Evidence for the convention — {evidence}{'' if evidence.endswith(('.', '!', '?')) else '.'}")
+    step(texts[1])
     for note in e.notes:
         step(note)
     if e.date is None:
@@ -1008,12 +1023,49 @@ def _explain(e: Effect) -> str:
             f"Effective date: {e.date.isoformat()} ({_WEEKDAYS[e.date.weekday()]}; effect dates are "
             "never moved off weekends or holidays)."
         )
+    lines.append(texts[2])
+    return "\n".join(lines)
+
+
+_TEXTS: dict[int, tuple[Treaty, str, str, str]] = {}
+_DESCRIBED: dict[tuple[int, int, int], str] = {}
+
+
+def _texts(t: Treaty) -> tuple[str, str, str]:
+    """The lines of an explanation that depend on the treaty alone, built once per treaty.
+
+    The heading, the evidence step (without its number) and the clause with its source.
+    Keyed on the object (a treaty is immutable); the cache is bounded.
+    """
+    cached = _TEXTS.get(id(t))
+    if cached is not None and cached[0] is t:
+        return cached[1:]
+    clause = t.clause
+    heading = f"{t.short_name} ({t.key}), {clause.article} — depositary: {t.depositary.name}."
+    evidence = t.evidence.summary().rstrip()
+    evidence_step = (
+        f"Evidence for the convention — {evidence}{'' if evidence.endswith(('.', '!', '?')) else '.'}"
+    )
     source = t.sources[0]
-    lines.append(
+    quoted = (
         f'Clause ({clause.verification.value}): "{" ".join(clause.text.split())}" '
         f"— {source.url} (read {source.read_on.isoformat()})."
     )
-    return "\n".join(lines)
+    if len(_TEXTS) >= 4096:
+        _TEXTS.clear()
+    _TEXTS[id(t)] = (t, heading, evidence_step, quoted)
+    return heading, evidence_step, quoted
+
+
+def _described(period: Period) -> str:
+    """``period.describe()``, remembered (a handful of periods recur)."""
+    key = (period.years, period.months, period.days)
+    text = _DESCRIBED.get(key)
+    if text is None:
+        text = period.describe()
+        if len(_DESCRIBED) < 4096:
+            _DESCRIBED[key] = text
+    return text
 
 
 def _convention_words(e: Effect) -> str:
