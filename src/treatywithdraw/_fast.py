@@ -51,6 +51,7 @@ class Plan:
         "convention",
         "day",
         "earliest",
+        "ends",
         "needs_later",
         "party_terms",
         "period",
@@ -74,6 +75,7 @@ class Plan:
         self.computed: Callable[[date], tuple[date, date] | None] = _never_pair
         self.build: Callable[[date, date, date], Any] | None = None
         self.threshold: date | None = None
+        self.ends: tuple[list[date], list[date]] | None = None
         mp = clause.minimum_participation
         threshold: date | None = None
         party_mp: Period | None = None
@@ -98,7 +100,8 @@ class Plan:
             computed = _notice(clause.notice_period, clause.convention)
             self.rule = "clause"
         elif clause.kind is ClauseKind.FIXED_PERIODS and clause.fixed_periods is not None:
-            computed = _fixed_periods(treaty)
+            self.ends = period_ends(treaty)
+            computed = _fixed_periods(treaty, self.ends)
             self.rule, self.period, self.convention = "fixed-periods", None, Convention.END_OF_PERIOD
         elif clause.kind is ClauseKind.FIXED_DATE and clause.fixed_date is not None:
             computed = _fixed_date(clause.fixed_date.effect_on, clause.fixed_date.receipt_by)
@@ -273,9 +276,10 @@ def period_ends(t: Treaty) -> tuple[list[date], list[date]] | None:
     return ends, deadlines
 
 
-def _fixed_periods(t: Treaty) -> Callable[[date], tuple[date, date] | None] | None:
+def _fixed_periods(
+    t: Treaty, listed: tuple[list[date], list[date]] | None
+) -> Callable[[date], tuple[date, date] | None] | None:
     """The end of the period current at receipt (``effects._fixed_period_end``), by bisection."""
-    listed = period_ends(t)
     if listed is None:
         return None
     ends, deadlines = listed

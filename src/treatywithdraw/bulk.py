@@ -280,54 +280,64 @@ def _vector_plan(t: Treaty, opts: NoticeOptions) -> _fast.Plan | None:
     clause = t.clause
     if opts.party is not None and clause.terms_for(opts.party) is not None:
         return None
-    if clause.later_date is LaterDate.REQUIRED and opts.later_date is None:
-        return None
     plan = _fast.plan_for(t)
-    if plan.computed is _fast._never_pair:
-        return None  # no plan: a shape the fast paths do not cover
-    if clause.kind is ClauseKind.NOTICE and plan.convention not in _NOTICE_CONVENTIONS:
-        return None
-    if clause.kind is ClauseKind.FIXED_PERIODS and (
-        _fast.period_ends(t) is None
-        or clause.fixed_periods is None
-        or clause.fixed_periods.late_notice != "refused"
-    ):
-        return None
-    if clause.kind not in (ClauseKind.NOTICE, ClauseKind.FIXED_PERIODS, ClauseKind.FIXED_DATE):
+    # A plan exists for the notice conventions, fixed periods and fixed dates it knows.
+    if plan.computed is _fast._never_pair or (plan.ends is not None and not plan.ends[0]):
         return None
     return plan
-
-
-_NOTICE_CONVENTIONS = (
-    Convention.ANNIVERSARY,
-    Convention.DAY_AFTER,
-    Convention.FIRST_OF_NEXT_MONTH,
-    Convention.END_OF_FOLLOWING_YEAR,
-)
 
 
 def _with_numpy(np: Any, t: Treaty, received: Any, opts: NoticeOptions) -> EffectiveDates:
     plan = _vector_plan(t, opts)
     codes = np.zeros(len(received), dtype=np.int8)
-    out = np.full(len(received), np.datetime64("NaT"), dtype="datetime64[D]")
+    out = np.full(len(received), _NAT, dtype=np.int64)
     # Days the arrays leave to the one-day path (calendar edges, thresholds that are ambiguous).
     leave = np.zeros(len(received), dtype=bool)
     if plan is None:
         leave[:] = True
     else:
-        _compute(np, t, plan, received, opts, out, codes, leave)
+        _compute(np, t, plan, received.view(np.int64), opts, out, codes, leave)
+    array = out.view("datetime64[D]")
     kinds = list(_KINDS)
-    if leave.any():
-        for i in np.flatnonzero(leave).tolist():
-            found, kind = _one(t, received[i].item(), opts, None)
-            if found is not None:
-                out[i], codes[i] = found, 0
-            else:
-                assert kind is not None
-                if kind not in kinds:
-                    kinds.append(kind)
-                out[i], codes[i] = np.datetime64("NaT"), kinds.index(kind)
-    return EffectiveDates(t, array=out, codes=codes, kinds=kinds)
+    for i in np.flatnonzero(leave).tolist():
+        found, kind = _one(t, received[i].item(), opts, None)
+        if found is not None:
+            array[i], codes[i] = found, 0
+        else:
+            assert kind is not None
+            if kind not in kinds:
+                kinds.append(kind)
+            codes[i] = kinds.index(kind)
+    return EffectiveDates(t, array=array, codes=codes, kinds=kinds)
+
+
+# Days are int64 counts from 1970-01-01 (NumPy's datetime64[D]). Months are read from one
+# table of the first day of every month of the calendar (built once, 120,000 entries):
+# indexing it is many times cheaper than NumPy's unit conversions or integer division.
+_NAT = -(2**63)
+_LO = -719162  # 0001-01-01
+_HI = 2932896  # 9999-12-31
+_LAST_MONTH = 9999 * 12 + 11 - 12  # December 9999, counted from January of year 1 (index 0)
+_FROM_1970 = 1969 * 12  # the table index of January 1970
+_starts: Any = None
+
+
+def _month_starts(np: Any) -> Any:
+    """The day number of the first day of each month from January 1 to January 10002."""
+    global _starts
+    if _starts is None:
+        months = np.arange(np.datetime64("0001-01", "M"), np.datetime64("10002-02", "M"))
+        _starts = months.astype("datetime64[D]").view(np.int64)
+    return _starts
+
+
+def _month_index(np: Any, days: Any) -> Any:
+    """The table index of the month of each day number."""
+    return days.view("datetime64[D]").astype("datetime64[M]").view(np.int64) + _FROM_1970
+
+
+def _number_of(day: date) -> int:
+    return day.toordinal() - 719163
 
 
 def _compute(
@@ -349,17 +359,18 @@ def _compute(
             leave[:] = True  # which day is the earliest depends on rounding: the one-day path settles it
             return
         earliest = both.forward if mode is Rounding.FORWARD else both.backward
-    too_early = np.zeros(len(received), dtype=bool)
-    if earliest is not None:
-        too_early |= received < np.datetime64(earliest, "D")
-    if opts.party_since is not None:
-        too_early |= received < np.datetime64(opts.party_since, "D")
+    bound = max(
+        _number_of(earliest) if earliest is not None else _LO,
+        _number_of(opts.party_since) if opts.party_since is not None else _LO,
+    )
+    too_early = received < bound
 
     refused = None
     if clause.kind is ClauseKind.NOTICE:
         back, fwd, amb, edge = _notice(np, plan, received)
     elif clause.kind is ClauseKind.FIXED_PERIODS:
-        back, refused, edge = _periods(np, t, received)
+        back, refused, before, edge = _periods(np, t, plan, received)
+        too_early |= before
         fwd, amb = back, np.zeros(len(received), dtype=bool)
     else:
         back, edge = _fixed_day(np, t, received)
@@ -372,22 +383,26 @@ def _compute(
     result = back
     later = opts.later_date
     if later is not None:
-        named = np.datetime64(later, "D")
+        named = _number_of(later)
         if clause.later_date is LaterDate.NONE:
             codes[:] = _NOT_ALLOWED  # the same refusal whatever the day and the rounding
         else:
             # Refused where the named day is before the clause's date. Where the rounding
             # decides it, the two refusals (or a refusal and a date) differ: ambiguous.
-            codes[~amb & (named < back)] = _NOT_ALLOWED
-            codes[amb & (named < fwd)] = _AMBIGUOUS
+            codes[~amb & (back > named)] = _NOT_ALLOWED
+            codes[amb & (fwd > named)] = _AMBIGUOUS
         amb = np.zeros(len(received), dtype=bool)
-        result = np.full(len(received), named)
+        result = np.full(len(received), named, dtype=np.int64)
+    elif clause.later_date is LaterDate.REQUIRED and clause.kind is ClauseKind.NOTICE:
+        # The notice must name its date: refused, the refusal naming the clause's date
+        # (so two roundings giving two dates refuse differently: ambiguous).
+        codes[:] = _NOT_ALLOWED
     codes[amb] = _AMBIGUOUS
     if refused is not None:
         codes[refused] = _TOO_LATE  # refused before any named date is looked at
     codes[too_early] = _TOO_EARLY  # refused before anything else
     leave |= edge
-    ok = codes == 0
+    ok = (codes == 0) & ~leave
     out[ok] = result[ok]
 
 
@@ -395,65 +410,89 @@ def _notice(np: Any, plan: _fast.Plan, received: Any) -> tuple[Any, Any, Any, An
     """The clause's date under both roundings, the ambiguous days, and the days at the calendar's edges."""
     assert plan.period is not None
     months, days = plan.period.total_months, plan.period.days
-    month = received.astype("datetime64[M]")
-    day0 = (received - month.astype("datetime64[D]")).astype(np.int64)  # day of the month, from 0
-    target = month + months
-    start = target.astype("datetime64[D]")
-    length = ((target + 1).astype("datetime64[D]") - start).astype(np.int64)
+    starts = _month_starts(np)
+    index = _month_index(np, received)
+    target = index + months
+    edge = (target < 0) | (target > _LAST_MONTH)
+    target = np.clip(target, 0, _LAST_MONTH)
+    start = starts[target]
+    length = starts[target + 1] - start
+    day0 = received - starts[index]  # the day of the month, from 0
     amb = day0 >= length
     back = start + np.minimum(day0, length - 1)
-    fwd = back + amb.astype(np.int64)
+    fwd = back + amb
     if days:
         back, fwd = back + days, fwd + days
-    expiry_back, expiry_fwd = back, fwd
+    edge |= (back < _LO) | (fwd > _HI)
     convention = plan.convention
     if convention is Convention.DAY_AFTER:
         back, fwd = back + 1, fwd + 1
     elif convention is Convention.FIRST_OF_NEXT_MONTH:
-        back = (back.astype("datetime64[M]") + 1).astype("datetime64[D]")
-        fwd = (fwd.astype("datetime64[M]") + 1).astype("datetime64[D]")
+        if days:
+            back = starts[np.clip(_month_index(np, back), 0, _LAST_MONTH) + 1]
+            fwd = starts[np.clip(_month_index(np, fwd), 0, _LAST_MONTH) + 1]
+        else:  # the expiry is in the target month, or the first day of the next
+            back, fwd = starts[target + 1], starts[target + 1 + amb]
     elif convention is Convention.END_OF_FOLLOWING_YEAR:
-        back = fwd = (received.astype("datetime64[Y]") + 2).astype("datetime64[D]") - 1
+        back = fwd = starts[(index // 12 + 2) * 12] - 1
     # Outside years 1-9999 somewhere on the way: the one-day path names the error.
-    lo, hi = np.datetime64("0001-01-01", "D"), np.datetime64("9999-12-31", "D")
-    edge = (start < lo) | (expiry_back < lo) | (expiry_fwd > hi) | (fwd > hi) | (back > hi)
+    edge |= fwd > _HI
     return back, fwd, amb, edge
 
 
-def _periods(np: Any, t: Treaty, received: Any) -> tuple[Any, Any, Any]:
-    """The end of the period current at receipt, the late notices, and the days past the listed ends."""
-    listed = _fast.period_ends(t)
-    assert listed is not None and t.clause.fixed_periods is not None
-    ends = np.array(listed[0], dtype="datetime64[D]")
-    deadlines = np.array(listed[1], dtype="datetime64[D]")
+_ends: dict[int, tuple[_fast.Plan, Any, Any]] = {}  # a plan's period ends as day numbers
+
+
+def _periods(np: Any, t: Treaty, plan: _fast.Plan, received: Any) -> tuple[Any, Any, Any, Any]:
+    """The end of the period current at receipt, the late notices, the days before the first period,
+    and the days past the listed ends."""
+    assert plan.ends is not None and t.clause.fixed_periods is not None
+    cached = _ends.get(id(plan))
+    if cached is None or cached[0] is not plan:
+        if len(_ends) >= 1024:
+            _ends.clear()
+        cached = _ends[id(plan)] = (
+            plan,
+            np.array([_number_of(d) for d in plan.ends[0]], dtype=np.int64),
+            np.array([_number_of(d) for d in plan.ends[1]], dtype=np.int64),
+        )
+    _, ends, deadlines = cached
     k = np.searchsorted(ends, received, side="right")
     edge = k >= len(ends)
     k = np.minimum(k, len(ends) - 1)
     end = ends[k]
-    refused = (received > deadlines[k]) & ~edge
-    before = received < np.datetime64(t.clause.fixed_periods.start, "D")
-    edge |= before  # before the first period: the one-day path says so
-    return end, refused & ~before, edge
+    late = (received > deadlines[k]) & ~edge
+    if t.clause.fixed_periods.late_notice != "refused":
+        # Carried to the end of the next period: this end plus one period, rounded back.
+        starts = _month_starts(np)
+        index = _month_index(np, end)
+        target = index + t.clause.fixed_periods.then.total_months
+        edge |= late & (target > _LAST_MONTH)
+        target = np.minimum(target, _LAST_MONTH)
+        following = starts[target] + np.minimum(end - starts[index], starts[target + 1] - starts[target] - 1)
+        end = np.where(late, following, end)
+        late[:] = False
+    before = received < _number_of(t.clause.fixed_periods.start)
+    return end, late & ~before, before, edge
 
 
 def _fixed_day(np: Any, t: Treaty, received: Any) -> tuple[Any, Any]:
     """The first fixed day after receipt whose cut-off the receipt met (``effects._fixed_date_effect``)."""
     fd = t.clause.fixed_date
     assert fd is not None
-    year = received.astype("datetime64[Y]")
-    result = np.full(len(received), np.datetime64("NaT"), dtype="datetime64[D]")
+    starts = _month_starts(np)
+    year = np.clip(_month_index(np, received) // 12, 1, 9996)  # years from 1, as table rows
+    result = np.zeros(len(received), dtype=np.int64)
     found = np.zeros(len(received), dtype=bool)
     em, ed = fd.effect_on
     rm, rd = fd.receipt_by
     for ahead in range(3):  # a cut-off falls within every year: at most two years on
-        y = year + ahead
-        effect = (y.astype("datetime64[M]") + (em - 1)).astype("datetime64[D]") + (ed - 1)
-        same = (y.astype("datetime64[M]") + (rm - 1)).astype("datetime64[D]") + (rd - 1)
-        earlier = ((y - 1).astype("datetime64[M]") + (rm - 1)).astype("datetime64[D]") + (rd - 1)
-        cutoff = np.where(same < effect, same, earlier)
+        row = (year + ahead) * 12
+        effect = starts[row + em - 1] + ed - 1
+        same = starts[row + rm - 1] + rd - 1
+        cutoff = np.where(same < effect, same, starts[row - 12 + rm - 1] + rd - 1)
         hit = ~found & (effect > received) & (received <= cutoff)
         result[hit] = effect[hit]
         found |= hit
-    hi = np.datetime64("9999-12-31", "D")
-    edge = ~found | (result > hi) | (year < np.datetime64("0002", "Y")) | (year > np.datetime64("9997", "Y"))
+    edge = ~found | (received < _number_of(date(2, 1, 1))) | (received > _number_of(date(9997, 12, 31)))
     return result, edge
