@@ -259,3 +259,18 @@ def test_the_period_end_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(bulk, "_ends", {-i: None for i in range(1024)})
     assert tw.effective_dates("genocide", ["2025-06-27"]).dates == (date(2026, 1, 12),)
     assert len(bulk._ends) == 1
+
+
+def test_a_result_built_by_hand_is_checked() -> None:
+    ottawa = tw.treaty("ottawa")
+    result = tw.EffectiveDates(ottawa, [date(2025, 12, 27), None], [None, "AmbiguousDateError"])
+    assert list(result) == [date(2025, 12, 27), None] and len(result) == 2
+    for treaty, dates, errors, words in [
+        ("ottawa", [], [], "treaty must be a Treaty"),
+        (ottawa, "2025-12-27", [None], "dates must be a sequence"),
+        (ottawa, [date(2025, 12, 27)], [], "as long as each other"),
+        (ottawa, [None], [None], "a date or an error name"),
+        (ottawa, [date(2025, 12, 27)], ["AmbiguousDateError"], "a date or an error name"),
+    ]:
+        with pytest.raises(tw.InvalidArgumentError, match=words):
+            tw.EffectiveDates(treaty, dates, errors)  # type: ignore[arg-type]

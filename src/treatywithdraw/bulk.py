@@ -67,20 +67,39 @@ class EffectiveDates(Sequence[date | None]):
 
     __slots__ = ("_array", "_codes", "_dates", "_errors", "_kinds", "treaty")
 
-    def __init__(
-        self,
-        treaty: Treaty,
-        *,
-        dates: list[date | None] | None = None,
-        errors: list[str | None] | None = None,
-        array: Any = None,
-        codes: Any = None,
-        kinds: Sequence[str] = _KINDS,
-    ) -> None:
+    def __init__(self, treaty: Treaty, dates: Iterable[date | None], errors: Iterable[str | None]) -> None:
+        """Per day a date or an error name (the other ``None``); :func:`effective_dates` builds one."""
+        if type(treaty) is not Treaty:
+            raise InvalidArgumentError(
+                f"treaty must be a Treaty, not {type(treaty).__name__} {shown(treaty)}: "
+                "build the result with effective_dates()",
+                value=treaty,
+                field="treaty",
+            )
+        listed, named = _items(dates, "dates"), _items(errors, "errors")
+        if len(listed) != len(named) or any(
+            not ((type(d) is date and e is None) or (d is None and type(e) is str))
+            for d, e in zip(listed, named, strict=False)
+        ):
+            raise InvalidArgumentError(
+                "dates and errors must be as long as each other and give, per day, a date or an "
+                "error name (the other None): build the result with effective_dates()",
+                field="dates",
+            )
         self.treaty = treaty
-        self._dates = tuple(dates) if dates is not None else None
-        self._errors = tuple(errors) if errors is not None else None
-        self._array, self._codes, self._kinds = array, codes, tuple(kinds)
+        self._dates: tuple[date | None, ...] | None = tuple(listed)
+        self._errors: tuple[str | None, ...] | None = tuple(named)
+        self._array: Any = None
+        self._codes: Any = None
+        self._kinds: tuple[str, ...] = _KINDS
+
+    @classmethod
+    def _of_arrays(cls, treaty: Treaty, array: Any, codes: Any, kinds: Sequence[str]) -> EffectiveDates:
+        """A result held as NumPy arrays: Python dates and names are built when first asked for."""
+        result = cls.__new__(cls)
+        result.treaty, result._dates, result._errors = treaty, None, None
+        result._array, result._codes, result._kinds = array, codes, tuple(kinds)
+        return result
 
     @property
     def dates(self) -> tuple[date | None, ...]:
@@ -126,6 +145,16 @@ class EffectiveDates(Sequence[date | None]):
     def __repr__(self) -> str:
         found = sum(1 for e in self.errors if e is None)
         return f"EffectiveDates({self.treaty.key}, {len(self)} days, {found} dates)"
+
+
+def _items(values: object, field: str) -> list[Any]:
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidArgumentError(
+            f"{field} must be a sequence, not {type(values).__name__} {shown(values)}",
+            value=values,
+            field=field,
+        )
+    return list(values)
 
 
 def _numpy(*, required: bool = False) -> Any:
@@ -192,7 +221,7 @@ def effective_dates(
         found, kind = _one(t, day, opts, values)
         dates.append(found)
         errors.append(kind)
-    return EffectiveDates(t, dates=dates, errors=errors)
+    return EffectiveDates(t, dates, errors)
 
 
 def _one(t: Treaty, day: date, opts: NoticeOptions, values: Any) -> tuple[date | None, str | None]:
@@ -308,7 +337,7 @@ def _with_numpy(np: Any, t: Treaty, received: Any, opts: NoticeOptions) -> Effec
             if kind not in kinds:
                 kinds.append(kind)
             codes[i] = kinds.index(kind)
-    return EffectiveDates(t, array=array, codes=codes, kinds=kinds)
+    return EffectiveDates._of_arrays(t, array, codes, kinds)
 
 
 # Days are int64 counts from 1970-01-01 (NumPy's datetime64[D]). Months are read from one
