@@ -215,3 +215,64 @@ def test_plans_stand_aside_at_the_calendars_edges() -> None:
     assert _fast.latest_of("ottawa", date.max) is None
     with pytest.raises(tw.InvalidDateError, match="outside years 1-9999"):
         tw.latest_receipt_date("ottawa", date.max)
+
+
+def _variant(key: str, **clause: Any) -> tw.Treaty:
+    t = tw.treaty(key)
+    return attrs.evolve(t, clause=attrs.evolve(t.clause, **clause))
+
+
+def _same_as_full(t: tw.Treaty, days: list[date]) -> None:
+    for day in days:
+        expected = _full(t, day)
+        fast = _fast.date_of(t, day, {})
+        assert fast is None or (isinstance(expected, tw.Effect) and fast == expected.date), (t, day)
+
+
+def test_shapes_no_plan_covers_go_the_full_way() -> None:
+    nato = tw.treaty("nato")
+    mp = nato.clause.minimum_participation
+    assert mp is not None and mp.anchor.value == "treaty"
+    genocide = tw.treaty("genocide")
+    fp = genocide.clause.fixed_periods
+    assert fp is not None
+    days = [date(2025, 6, 27), date(9999, 6, 27)]
+    shapes = {
+        # An earliest notice day past the calendar, and one that depends on the rounding.
+        "earliest past 9999": attrs.evolve(nato, entry_into_force=date(9999, 1, 1)),
+        "earliest at a month end": attrs.evolve(
+            nato,
+            entry_into_force=date(2019, 8, 31),
+            clause=attrs.evolve(
+                nato.clause, minimum_participation=attrs.evolve(mp, period=tw.Period(months=6))
+            ),
+        ),
+        # A notice clause counted by a convention of another shape.
+        "notice, end-of-period": _variant("ottawa", convention=tw.Convention.END_OF_PERIOD),
+        # Fixed periods of months and days; a deadline before the first day of the calendar.
+        "periods with days": _variant(
+            "genocide", fixed_periods=attrs.evolve(fp, then=tw.Period(years=5, days=1))
+        ),
+        "deadline before year 1": _variant(
+            "genocide",
+            fixed_periods=attrs.evolve(
+                fp, start=date(1, 1, 1), first=tw.Period(months=1), notice_before_end=tw.Period(days=400)
+            ),
+        ),
+    }
+    for name, t in shapes.items():
+        plan = _fast.Plan(t)
+        if name != "deadline before year 1":
+            assert plan.computed is _fast._never_pair and plan.day(date(2025, 6, 27), None, None) is None, (
+                name
+            )
+        _same_as_full(t, days)
+    assert _fast._never_pair(date(2025, 6, 27)) is None  # a treaty without a plan answers nothing
+    # The deadline of the first period falls before 1 January 1: no period is listed.
+    assert _fast.period_ends(shapes["deadline before year 1"]) == ([], [])
+
+
+def test_the_last_receipt_day_near_a_month_end_goes_the_full_way() -> None:
+    # 30 March: six months back is 30 September, past the 28th, where rounding may matter.
+    assert _fast.latest_of("ottawa", date(2026, 3, 30)) is None
+    assert tw.latest_receipt_date("ottawa", date(2026, 3, 30)) == date(2025, 9, 30)

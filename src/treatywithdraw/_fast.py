@@ -398,28 +398,15 @@ def latest_of(treaty: object, target: date) -> date | None:
     if of == "receipt":
         return last
     guess = _add_months(last, -plan.period.total_months, -plan.period.days)
-    if guess is None:
+    if guess is None or guess == date.max:
         return None
-    computed = plan.computed
-    for _ in range(8):
-        found = computed(guess)
-        if found is None:
-            return None
-        if found[1] <= target:
-            break
-        if guess == date.min:
-            return None
-        guess -= _ONE_DAY
-    else:
+    # The estimate is the answer when it reaches the target and the next day does not;
+    # anywhere else (a month end near, a flat stretch of first-of-next-month) the full
+    # path steps to the boundary.
+    found, following = plan.computed(guess), plan.computed(guess + _ONE_DAY)
+    if found is None or following is None or found[1] > target or following[1] <= target:
         return None
-    while guess < date.max:
-        following = computed(guess + _ONE_DAY)
-        if following is None:
-            return None
-        if following[1] > target:
-            return guess
-        guess += _ONE_DAY
-    return None
+    return guess
 
 
 # -- the caches ----------------------------------------------------------------------------

@@ -184,8 +184,8 @@ def effective_dates(
             reads as a day (``date``, ISO string, aware ``datetime``, pandas ``Timestamp``,
             NumPy ``datetime64``), or a NumPy ``datetime64`` array, a pandas ``Series`` or
             ``DatetimeIndex``.
-        options, **option_values: the notice options, as for ``effective_date``, applied
-            to every day.
+        options: a :class:`~treatywithdraw.NoticeOptions`, applied to every day.
+        **option_values: the notice options as keywords, as for ``effective_date``.
 
     Returns:
         An :class:`EffectiveDates`: per day the date ``effective_date`` gives, or
