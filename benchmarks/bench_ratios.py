@@ -208,6 +208,7 @@ def generated_catalogue(table: Table, rounds: int, size: int) -> None:
             Path(large, f"{key}.toml").write_text(text, "utf-8")
         compiled = catalogue.compile_catalogue(large)
         Path(large, catalogue.COMPILED_FILE).write_text(json.dumps(compiled), "utf-8")
+        Path(large, catalogue.INDEX_FILE).write_text(json.dumps(catalogue.compile_index(large)), "utf-8")
         ops = {
             "treaty('ottawa')": "tw.treaty('ottawa')",
             "treaty('mine-ban') (an alias)": "tw.treaty('mine-ban')",
