@@ -119,6 +119,7 @@ def test_the_index_records_broken_files(tmp_path: Path) -> None:
     shutil.copy(FOLDER / "ottawa.toml", folder)
     (folder / "broken.toml").write_text('key = "broken"\naliases = ["b", 3]\n', "utf-8")
     (folder / "worse.toml").write_text('key = "worse"\naliases = "w"\n', "utf-8")
+    (folder / "not-toml.toml").write_text("key = = =\n", "utf-8")
     files = catalogue.compile_index(folder)["files"]
     assert files["ottawa"]["valid"] is True and "mine-ban" in files["ottawa"]["aliases"]
     assert files["broken"] == {
@@ -127,3 +128,4 @@ def test_the_index_records_broken_files(tmp_path: Path) -> None:
         "valid": False,
     }
     assert files["worse"]["aliases"] == [] and files["worse"]["valid"] is False
+    assert files["not-toml"]["aliases"] == [] and files["not-toml"]["valid"] is False

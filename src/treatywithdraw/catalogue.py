@@ -729,8 +729,12 @@ def compile_index(folder: Path | None = None) -> dict[str, Any]:
             aliases: list[str] = list(treaty.aliases)
             valid = True
         except CatalogueError:
-            record = tomllib.loads(raw.decode("utf-8", "replace").removeprefix("\ufeff"))
-            found = record.get("aliases", [])
+            try:
+                found = tomllib.loads(raw.decode("utf-8", "replace").removeprefix("\ufeff")).get(
+                    "aliases", []
+                )
+            except (tomllib.TOMLDecodeError, RecursionError):
+                found = []
             aliases = [a for a in found if isinstance(a, str)] if isinstance(found, list) else []
             valid = False
         files[path.stem] = {"size": len(raw), "aliases": aliases, "valid": valid}
