@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from treatywithdraw._dates import shown as _shown
 from treatywithdraw.cli import _CONTROL, main
 from treatywithdraw.formats import timeline_to_json
 from treatywithdraw.formats.timeline_files import MAX_TIMELINE_BYTES, load_timeline
@@ -41,8 +42,9 @@ def run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str, 
 
 
 def named(value: str, err: str) -> bool:
-    """The error line shows ``value`` as given, quoted, or with its control characters escaped."""
-    shown = [value, repr(value), value.translate(_CONTROL), value.strip()]
+    """The error line shows ``value`` as given, quoted, or with its control characters escaped
+    (a long value cut short as every message cuts it, ``shown``)."""
+    shown = [value, repr(value), value.translate(_CONTROL), value.strip(), _shown(value)]
     return any(s and s in err for s in shown) or (value.strip() == "" and "''" in err)
 
 
