@@ -140,6 +140,7 @@ def test_names_and_objects_no_plan_knows_go_the_full_way() -> None:
     [
         ({"party": "LVA"}, "not a party code: the full path names it"),
         ({"party": 7}, "not a str"),
+        ({"party": ["LV"]}, "not a str, not even hashable"),
         ({"party_since": "2020-01-01"}, "a string, read by the full path"),
         ({"later_date": "2030-01-01"}, "a string, read by the full path"),
         ({"rounding": "sideways"}, "unknown rounding"),

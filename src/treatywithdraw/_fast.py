@@ -302,20 +302,27 @@ def _fixed_date(
     effect_on: tuple[int, int], receipt_by: tuple[int, int]
 ) -> Callable[[date], tuple[date, date] | None]:
     """The first fixed day whose cut-off the receipt met (``effects._fixed_date_effect``), inline."""
+    effect_on_day, cutoff = effect_on, receipt_by
     month, day = effect_on
+    cut_first = cutoff < effect_on  # the cut-off falls earlier in the same year as the effect
 
     def fixed(received: date) -> tuple[date, date] | None:
+        # The first year whose fixed day is after receipt and whose cut-off it met: this
+        # year, the next, or the one after (effects._fixed_date_effect, counted by cases).
         year = received.year
         if year < 2:
             return None  # a cut-off in year 0: the full path
-        while year <= 9999:
-            effect = date(year, month, day)
-            same_year = date(year, *receipt_by)
-            cutoff = same_year if same_year < effect else date(year - 1, *receipt_by)
-            if effect > received and received <= cutoff:
-                return effect, effect
-            year += 1
-        return None
+        md = (received.month, received.day)
+        if cut_first and md <= cutoff and effect_on_day > md:
+            ahead = 0
+        elif cut_first or md <= cutoff:
+            ahead = 1
+        else:
+            ahead = 2
+        if year + ahead > 9999:
+            return None
+        effect = date(year + ahead, month, day)
+        return effect, effect
 
     return fixed
 
@@ -331,12 +338,21 @@ def _day(
     mp_months = party_mp.total_months if party_mp is not None else 0
     mp_days = party_mp.days if party_mp is not None else 0
 
+    # The earliest day for the last party_since asked about (callers ask about one party at
+    # a time), swapped in as one tuple so that threads never see half of it.
+    memo: list[tuple[date | None, date | None]] = [(None, None)]
+
     def day(received: date, since: date | None, later: date | None) -> date | None:
         if threshold is not None and received < threshold:
             return None
         if since is not None:
             if party_mp is not None:
-                earliest = _add_months(since, mp_months, mp_days)
+                known = memo[0]
+                if since is known[0]:
+                    earliest = known[1]
+                else:
+                    earliest = _add_months(since, mp_months, mp_days)
+                    memo[0] = (since, earliest)
                 if earliest is None or received < earliest:
                     return None
             if received < since:
@@ -464,6 +480,16 @@ def date_of(treaty: object, received: date, values: Mapping[str, Any]) -> date |
         return None
     if not values:
         return plan.day(received, None, None)
+    if len(values) == 1:  # one option, the common case: no loop
+        since = values.get("party_since")
+        if since is not None and type(since) is date:
+            return plan.day(received, since, None)
+        later = values.get("later_date")
+        if later is not None and type(later) is date:
+            return plan.day(received, None, later)
+        party = values.get("party")
+        if type(party) is str and not plan.party_terms and _parties.get(party) is not None:
+            return plan.day(received, None, None)  # a party code already read, with no terms of its own
     since = later = None
     for name, value in values.items():
         if value is None:
