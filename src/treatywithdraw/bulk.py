@@ -441,6 +441,17 @@ def _notice(np: Any, plan: _fast.Plan, received: Any) -> tuple[Any, Any, Any, An
     months, days = plan.period.total_months, plan.period.days
     starts = _month_starts(np)
     index = _month_index(np, received)
+    if (
+        plan.convention is Convention.END_OF_FOLLOWING_YEAR
+        and months >= 0
+        and days >= 0
+        and int(received.max()) < _HI - 31 * (months + 13) - days
+    ):
+        # The date follows from the year of receipt alone, and no expiry nears the end of
+        # the calendar: the expiry need not be computed.
+        nothing = np.zeros(len(received), dtype=bool)
+        back = starts[(index // 12 + 2) * 12] - 1
+        return back, back, nothing, nothing
     target = index + months
     edge = (target < 0) | (target > _LAST_MONTH)
     target = np.clip(target, 0, _LAST_MONTH)
