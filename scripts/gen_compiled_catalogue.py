@@ -12,23 +12,27 @@ import argparse
 import json
 import sys
 
-from treatywithdraw.catalogue import COMPILED_FILE, _folder, compile_catalogue
+from treatywithdraw.catalogue import COMPILED_FILE, INDEX_FILE, _folder, compile_catalogue, compile_index
 
 
 def render() -> str:
     return json.dumps(compile_catalogue(), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
+def render_index() -> str:
+    return json.dumps(compile_index(), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the file differs")
     args = parser.parse_args(argv)
-    path = _folder() / COMPILED_FILE
-    text = render()
+    outputs = {_folder() / COMPILED_FILE: render(), _folder() / INDEX_FILE: render_index()}
     if args.check:
-        return 0 if path.exists() and path.read_text("utf-8") == text else 1
-    path.write_text(text, "utf-8")
-    print(f"wrote {path} ({len(text):,} bytes)")
+        return 0 if all(p.exists() and p.read_text("utf-8") == t for p, t in outputs.items()) else 1
+    for path, text in outputs.items():
+        path.write_text(text, "utf-8")
+        print(f"wrote {path} ({len(text):,} bytes)")
     return 0
 
 

@@ -565,6 +565,34 @@ def _latest_receipt_date(draw: st.DrawFn) -> Callable[[], object]:
     )
 
 
+@target("effective_dates")
+def _effective_dates(draw: st.DrawFn) -> Callable[[], object]:
+    days = draw(st.one_of(st.lists(mix(valid_dates), max_size=4), garbage))
+    call = invoke(
+        draw, tw.effective_dates, {"treaty": draw(mix(valid_treaties)), "days": days}, draw(effect_options)
+    )
+
+    def run() -> object:
+        result = call()
+        assert isinstance(result, tw.EffectiveDates)
+        return result.dates, result.errors, repr(result), list(result), result.datetime64()
+
+    return run
+
+
+@target("EffectiveDates")
+def _effective_dates_result(draw: st.DrawFn) -> Callable[[], object]:
+    treaty = draw(mix(st.sampled_from([tw.treaty("ottawa")])))
+    dates = draw(mix(st.lists(st.one_of(st.none(), valid_days), max_size=3)))
+    errors = draw(mix(st.lists(st.one_of(st.none(), st.just("AmbiguousDateError")), max_size=3)))
+
+    def run() -> object:
+        result = tw.EffectiveDates(treaty, dates, errors)
+        return result.dates, result.errors, repr(result), result[:1], result.datetime64()
+
+    return run
+
+
 @target("earliest_notice_date")
 def _earliest_notice_date(draw: st.DrawFn) -> Callable[[], object]:
     options = draw(optional(rounding=mix(valid_roundings)))
@@ -1203,6 +1231,7 @@ _METHODS_FUZZED = {
     "WithdrawalClause": {"terms_for", "conditions_for"},
     "Effect": {"explain", "derivation"},
     "NoticeOptions": {"given", "to_record", "from_record", "at_depositary"},
+    "EffectiveDates": {"dates", "errors", "datetime64"},
     "Fix": {"spelled"},
     "WithdrawalView": {"to_record"},
     "AgendaItem": {"describe", "to_record"},

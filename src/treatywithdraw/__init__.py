@@ -39,6 +39,7 @@ from treatywithdraw.errors import (
 if TYPE_CHECKING:
     # Calendar arithmetic
     # Clauses and the catalogue
+    from treatywithdraw.bulk import EffectiveDates, effective_dates
     from treatywithdraw.catalogue import Treaty, catalogue_problems, treaties, treaty
     from treatywithdraw.clauses import Convention, WithdrawalClause
 
@@ -87,6 +88,8 @@ _LAZY = {
     "effect": "effects",
     "effective_date": "effects",
     "latest_receipt_date": "effects",
+    "EffectiveDates": "bulk",
+    "effective_dates": "bulk",
     "Procedure": "procedures",
     "Step": "procedures",
     "procedure": "procedures",
@@ -131,6 +134,9 @@ __all__ = [
     "effect",
     "effective_date",
     "latest_receipt_date",
+    # many receipt days at once (NumPy, the 'bulk' extra, makes it fast)
+    "EffectiveDates",
+    "effective_dates",
     # procedures and timelines
     "AgendaItem",
     "Event",

@@ -712,11 +712,93 @@ def _compiled_is_current() -> bool:
 
 
 def _alias_file(name: str) -> str | None:
-    """The one file that names ``name`` as an alias, by the compiled index, while it is current."""
+    """The one file that names ``name`` as an alias, by the name index (or, without one, the
+    compiled catalogue) while it is current."""
+    names = _index_names()
+    if names is not None:
+        owners = names.get(name, [])
+        return owners[0] if len(owners) == 1 and owners[0] != name else None
     if not _compiled_is_current():
         return None
     owners = [stem for stem, entry in _compiled().items() if name in entry["record"].get("aliases", ())]
     return str(owners[0]) if len(owners) == 1 else None
+
+
+INDEX_FILE = "_index.json"
+"""The name index beside the treaty files: each file's size, aliases and whether it was valid.
+
+Generated with the compiled catalogue by ``scripts/gen_compiled_catalogue.py`` (a test
+fails while it is stale). It is a few bytes a treaty, so an alias or a misspelt key is
+looked up without reading the other files: the index is trusted while every file it
+names is there, with the size it had, and no other file is (one directory listing), and
+the file it leads to is read and checked as ever. A file edited since (its size differs)
+sends every name look-up the whole way.
+"""
+
+_index_cache: tuple[object, Path, dict[str, list[str]] | None] | None = None
+
+
+def _index_names() -> dict[str, list[str]] | None:
+    """Each key and alias with the stems of the files that claim it; ``None`` while the index
+    is missing or stale, or names a file that was not valid when it was generated."""
+    global _index_cache
+    folder = _folder()
+    if _index_cache is not None and _index_cache[0] is _files and _index_cache[1] == folder:
+        return _index_cache[2]
+    names: dict[str, list[str]] | None = None
+    try:
+        import json
+
+        data = json.loads((folder / INDEX_FILE).read_text("utf-8"))
+        files = data["files"] if data.get("schema") == 1 else None
+        with os.scandir(folder) as listing:
+            sizes = {
+                e.name.removesuffix(".toml"): e.stat().st_size for e in listing if e.name.endswith(".toml")
+            }
+        if (
+            isinstance(files, dict)
+            and sizes == {stem: entry["size"] for stem, entry in files.items()}
+            and all(entry["valid"] is True for entry in files.values())
+        ):
+            names = {}
+            for stem, entry in files.items():
+                names.setdefault(stem, []).append(stem)
+                for alias in entry["aliases"]:
+                    names.setdefault(alias, []).append(stem)
+            if any(len(owners) > 1 for owners in names.values()):
+                names = None  # a name two files claim: the whole catalogue refuses it
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        names = None
+    _index_cache = (_files, folder, names)
+    return names
+
+
+def compile_index(folder: Path | None = None) -> dict[str, Any]:
+    """The name index of ``folder`` (default: the package's): what ``_index.json`` holds.
+
+    Every file's size in bytes, its aliases, and whether it loads as a treaty.
+    """
+    import tomllib
+
+    where = folder if folder is not None else _folder()
+    files: dict[str, Any] = {}
+    for path in sorted(where.glob("*.toml"), key=lambda p: p.stem):
+        raw = path.read_bytes()
+        try:
+            treaty = load_treaty_file(path)
+            aliases: list[str] = list(treaty.aliases)
+            valid = True
+        except CatalogueError:
+            try:
+                found = tomllib.loads(raw.decode("utf-8", "replace").removeprefix("\ufeff")).get(
+                    "aliases", []
+                )
+            except (tomllib.TOMLDecodeError, RecursionError):
+                found = []
+            aliases = [a for a in found if isinstance(a, str)] if isinstance(found, list) else []
+            valid = False
+        files[path.stem] = {"size": len(raw), "aliases": aliases, "valid": valid}
+    return {"schema": 1, "files": files}
 
 
 def compile_catalogue(folder: Path | None = None) -> dict[str, Any]:
@@ -842,6 +924,10 @@ def treaty(key: TreatyLike) -> Treaty:
     """
     if type(key) is Treaty:
         return key
+    if type(key) is str and _resolved_for is _files:
+        remembered = _resolved.get(key)
+        if remembered is not None:
+            return remembered
     if _is_treaty_path(key):
         return load_treaty_file(key)  # type: ignore[arg-type]  # _is_treaty_path checked the type
     if not isinstance(key, str):
@@ -859,12 +945,18 @@ def treaty(key: TreatyLike) -> Treaty:
     # No key is that long; a longer name is not looked up as a file (the OS would refuse it).
     found = _file(name) if len(name) <= 100 else None
     if found is None and len(name) <= 100:
-        # An alias: the compiled index names its file, so only that file is read.
+        # An alias: the name index names its file, so only that file is read.
         stem = _alias_file(name)
         try:
             found = _file(stem) if stem is not None else None
         except CatalogueError:  # a broken file: the whole catalogue says what to do
             found = None
+        if found is not None and name not in found.aliases:
+            found = None  # the index is out of date for this file: ask the whole catalogue
+        names = _index_names()
+        if found is None and names is not None and name not in names:
+            # No file claims the name: suggest from the index, without reading the files.
+            raise UnknownTreatyError(key, _close_keys(name, {n: owners[0] for n, owners in names.items()}))
     if found is None:
         registry = _load()
         refused = registry.refused_names.get(name)
@@ -875,19 +967,13 @@ def treaty(key: TreatyLike) -> Treaty:
         index = _load().index
         # Close spellings first; failing those, the nearest keys anyway, so the message
         # always names somewhere to go.
-        names = list(index)
         if len(name) > 100:  # no key is that long: comparing it to every name would take minutes
             raise UnknownTreatyError(key, ())
-        close = difflib.get_close_matches(name, names, n=3, cutoff=0.6) or difflib.get_close_matches(
-            name, names, n=3, cutoff=0.0
-        )
-        keys: list[str] = []
-        for c in close:
-            if index[c].key not in keys:
-                keys.append(index[c].key)
+        keys = _close_keys(name, {n: t.key for n, t in index.items()})
         loaded = {t.key for t in _load().everything}
         left_out = {Path(p.file).name for p in _load().problems} - {f"{k}.toml" for k in loaded}
         raise UnknownTreatyError(key, keys, left_out=sorted(left_out))
+    _remember(key, found)
     return found
 
 
@@ -905,6 +991,34 @@ def _is_treaty_path(value: object) -> bool:
     return isinstance(value, str) and (
         value.strip().lower().endswith(".toml") or "/" in value or os.sep in value
     )
+
+
+# Names already looked up, as given: a second look-up of a key or an alias touches no
+# disk. Valid while the parsed files are the ones the names were resolved against.
+_resolved: dict[str, Treaty] = {}
+_resolved_for: object = None
+
+
+def _remember(name: str, found: Treaty) -> None:
+    global _resolved, _resolved_for
+    if _resolved_for is not _files or len(_resolved) >= 4096:
+        _resolved, _resolved_for = {}, _files
+    if type(name) is str:
+        _resolved[name] = found
+
+
+def _close_keys(name: str, owners: Mapping[str, str]) -> list[str]:
+    """The keys of the (at most three) names closest to ``name``; failing close ones, the
+    nearest anyway, so that a message always names somewhere to go."""
+    names = list(owners)
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.6) or difflib.get_close_matches(
+        name, names, n=3, cutoff=0.0
+    )
+    keys: list[str] = []
+    for c in close:
+        if owners[c] not in keys:
+            keys.append(owners[c])
+    return keys
 
 
 def treaties(

@@ -92,13 +92,31 @@ def _version() -> str:
     return str(treatywithdraw.__version__)
 
 
+class _VersionAction(argparse.Action):
+    """``--version``, looked up only when asked for: ``importlib.metadata`` costs more to
+    import than answering a date, so building the parser must not pay for it."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, default=argparse.SUPPRESS, nargs=0, **kwargs)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        parser._print_message(f"{PROG} {_version()}\n", sys.stdout)
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="When a state's withdrawal from a treaty takes effect, with the article behind each date.",
         epilog="Run 'treatywithdraw example' for the Latvian 2025 Ottawa withdrawal.",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {_version()}")
+    parser.add_argument("--version", action=_VersionAction, help="show program's version number and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(

@@ -25,6 +25,7 @@ from typing import NamedTuple, Unpack
 
 import attrs
 
+from treatywithdraw import _fast
 from treatywithdraw._dates import DateLike, as_date, shown
 from treatywithdraw._inputs import of_type, tuple_of
 from treatywithdraw.catalogue import Evidence, Treaty, TreatyLike
@@ -766,6 +767,10 @@ def effect(
     >>> e.date is None, e.expiry
     (True, datetime.date(2025, 12, 27))
     """
+    if options is None and not option_values and type(received) is date:
+        fast = _fast.effect_of(treaty, received)
+        if fast is not None:
+            return fast  # type: ignore[no-any-return]
     return _resolve(*_inputs(treaty, received, options, dict(option_values)))
 
 
@@ -809,6 +814,12 @@ def effective_date(
     >>> effective_date("teu", "2017-03-29", options=NoticeOptions(extended_to="2020-01-31"))
     datetime.date(2020, 2, 1)
     """
+    if options is None and type(received) is date:
+        # A plan compiled once per treaty answers the common calls (treatywithdraw._fast);
+        # anything it does not positively know goes the full way below.
+        fast = _fast.date_of(treaty, received, option_values)
+        if fast is not None:
+            return fast
     result = _resolve(*_inputs(treaty, received, options, dict(option_values)))
     if result.date is None:
         raise EffectPendingError(f"{result.pending}: no effective date yet", result)
@@ -945,6 +956,10 @@ def latest_receipt_date(
     >>> latest_receipt_date("icsid", date(2007, 11, 3))
     datetime.date(2007, 5, 2)
     """
+    if options is None and not option_values and type(effective_by) is date:
+        fast = _fast.latest_of(treaty, effective_by)
+        if fast is not None:
+            return fast
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
     target = as_date(effective_by, "effective_by", t.depositary.time_zone)
     opts = merge_options(options, dict(option_values)).at_depositary(t.depositary.time_zone)

@@ -361,6 +361,11 @@ def _start_with_rounding(what: str, exc: AmbiguousDateError) -> AmbiguousDateErr
     )
 
 
+# A withdrawal's options with its party laid over them, by the options object: asking
+# status() or the effect again does not rebuild them (and re-check their spans).
+_WITH_PARTY: dict[int, tuple[NoticeOptions, str, NoticeOptions]] = {}
+
+
 @attrs.frozen(kw_only=True)
 class Withdrawal:
     """One party's withdrawal from one treaty: the template and the recorded steps.
@@ -672,7 +677,17 @@ class Withdrawal:
 
     @property
     def _notice_options(self) -> NoticeOptions:
-        return attrs.evolve(self.options, party=self.party)
+        """The options with the withdrawal's party: built (and their spans checked) once."""
+        if self.options.party == self.party:
+            return self.options
+        cached = _WITH_PARTY.get(id(self.options))
+        if cached is not None and cached[0] is self.options and cached[1] == self.party:
+            return cached[2]
+        made = attrs.evolve(self.options, party=self.party)
+        if len(_WITH_PARTY) >= 1024:
+            _WITH_PARTY.clear()
+        _WITH_PARTY[id(self.options)] = (self.options, self.party, made)
+        return made
 
     def _notice_effect_or_error(self) -> Effect | TreatyWithdrawError | None:
         deposit = self.deposit

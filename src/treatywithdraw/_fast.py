@@ -1,0 +1,535 @@
+"""Date-only fast paths for :mod:`treatywithdraw.effects`: a plan compiled once per treaty.
+
+The full computation (:func:`treatywithdraw.effects._resolve`) handles every clause
+shape, option, month end and refusal, and builds an :class:`~treatywithdraw.Effect` with
+its notes. Most calls need none of that: a receipt day on or before the 28th (no month
+lacks it), a clause of the common shapes, no option or only ``party``, ``party_since``,
+``later_date`` and ``rounding``. For those a *plan*, compiled once per treaty, does the
+month arithmetic inline and returns the date.
+
+A plan answers only what it positively knows. Anything else (a day after the 28th, a
+refusal, the edges of the calendar, a party holding its own terms, an option the plan
+does not cover, a clause shape it does not know) makes it return ``None``, and the
+caller runs the full path, which gives the same answers, errors and messages as it
+always did. ``tests/test_fast.py`` checks the plans against the full path day by day for
+every treaty of the catalogue.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from treatywithdraw import catalogue as _catalogue
+from treatywithdraw.catalogue import Treaty
+from treatywithdraw.clauses import Anchor, ClauseKind, Convention, LaterDate
+from treatywithdraw.conventions import RULES
+from treatywithdraw.errors import TreatyWithdrawError
+from treatywithdraw.periods import Period, Rounding, shift
+
+__all__ = ["Plan", "clear", "date_of", "effect_of", "latest_of", "plan_for", "plan_for_name"]
+
+_DIM = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MAX_INDEX = 9999 * 12 + 11
+_ONE_DAY = timedelta(days=1)
+_MAX_CACHED = 4096  # treaties built by hand (hypothesis builds thousands): the cache stays bounded
+
+
+class Plan:
+    """What one treaty's clause gives for a receipt day, without building an ``Effect``.
+
+    ``day(received, party_since, later_date, planning)`` is the effective date, or
+    ``None`` where the full path must answer. The other attributes are the constants
+    an :class:`~treatywithdraw.Effect` of the clause carries.
+    """
+
+    __slots__ = (
+        "build",
+        "computed",
+        "convention",
+        "day",
+        "earliest",
+        "ends",
+        "needs_later",
+        "party_terms",
+        "period",
+        "rule",
+        "threshold",
+        "treaty",
+        "unchecked_note",
+    )
+
+    def __init__(self, treaty: Treaty) -> None:
+        self.treaty = treaty
+        clause = treaty.clause
+        # A party may change the rule: its own terms, or a signatory's provisional
+        # application (ECT Art. 45(3)(a)). The full path answers any call naming one.
+        self.party_terms = bool(clause.party_terms) or clause.provisional is not None
+        self.needs_later = clause.later_date is LaterDate.REQUIRED
+        self.earliest: date | None = None
+        self.unchecked_note: str | None = None
+        self.period: Period | None = clause.notice_period
+        self.convention: Convention | None = clause.convention
+        self.rule = "clause"
+        self.day: Callable[[date, date | None, date | None], date | None] = _never
+        self.computed: Callable[[date], tuple[date, date] | None] = _never_pair
+        self.build: Callable[[date, date, date], Any] | None = None
+        self.threshold: date | None = None
+        self.ends: tuple[list[date], list[date]] | None = None
+        mp = clause.minimum_participation
+        threshold: date | None = None
+        party_mp: Period | None = None
+        if mp is not None:
+            if mp.anchor is Anchor.TREATY and treaty.entry_into_force is not None:
+                try:
+                    both = shift(treaty.entry_into_force, mp.period)
+                except TreatyWithdrawError:
+                    return  # an earliest day outside the calendar: the full path says so
+                if both.ambiguous:
+                    return  # the earliest day depends on rounding: the full path settles it
+                threshold = self.earliest = both.backward
+            elif mp.anchor is Anchor.PARTY:
+                party_mp = mp.period
+                self.unchecked_note = (
+                    f"{clause.article} allows notice only {mp.period.describe()} after the treaty "
+                    "entered into force for the party: not checked, pass party_since= to check it."
+                )
+            else:  # pragma: no cover - the catalogue reader refuses a treaty anchor without a date
+                return
+        if clause.kind is ClauseKind.NOTICE and clause.notice_period is not None:
+            computed = _notice(clause.notice_period, clause.convention)
+            self.rule = "clause"
+        elif clause.kind is ClauseKind.FIXED_PERIODS and clause.fixed_periods is not None:
+            self.ends = period_ends(treaty)
+            computed = _fixed_periods(treaty, self.ends)
+            self.rule, self.period, self.convention = "fixed-periods", None, Convention.END_OF_PERIOD
+        elif clause.kind is ClauseKind.FIXED_DATE and clause.fixed_date is not None:
+            computed = _fixed_date(clause.fixed_date.effect_on, clause.fixed_date.receipt_by)
+            self.rule, self.period, self.convention = "fixed-date", None, Convention.FIXED_DATE
+        else:
+            return  # no clause (VCLT Art. 56 on request), or a shape this module does not know
+        if computed is None:
+            return
+        self.computed = computed
+        self.threshold = threshold
+        self.day = _day(computed, threshold, party_mp, clause.later_date, self.needs_later)
+        self.build = _builder(self)
+
+
+def _builder(plan: Plan) -> Callable[[date, date, date], Any] | None:
+    """``(received, expiry, date) -> Effect`` as the full path builds it for a plain notice.
+
+    The fields are of the right types by construction, so the constructor's checks are
+    skipped. ``None`` when ``Effect`` has a field this module does not fill (a field added
+    since: the full path then builds every ``Effect``).
+    """
+    import attrs
+
+    from treatywithdraw.effects import Effect
+
+    t = plan.treaty
+    constants: dict[str, object] = {
+        "treaty": t,
+        "pending": None,
+        "party": None,
+        "rule": plan.rule,
+        "notice_period": plan.period,
+        "convention": plan.convention,
+        "rounding": t.clause.rounding if t.clause.rounding is not None else Rounding.RAISE,
+        "rounded": False,
+        "earliest_notice": plan.earliest,
+        "notes": (plan.unchecked_note,) if plan.unchecked_note is not None else (),
+    }
+    if {f.name for f in attrs.fields(Effect)} != {*constants, "received", "expiry", "date", "computed"}:
+        return None
+    pairs = tuple(constants.items())
+    new, put = Effect.__new__, object.__setattr__
+
+    def build(received: date, expiry: date, day: date) -> Any:
+        effect = new(Effect)
+        for name, value in pairs:
+            put(effect, name, value)
+        put(effect, "received", received)
+        put(effect, "expiry", expiry)
+        put(effect, "date", day)
+        put(effect, "computed", day)
+        return effect
+
+    return build
+
+
+def _never(received: date, since: date | None, later: date | None) -> None:
+    return None
+
+
+def _never_pair(received: date) -> None:
+    return None
+
+
+def _add_months(day: date, months: int, days: int) -> date | None:
+    """``day + months + days`` where no rounding can matter, else ``None``."""
+    if months:
+        if day.day > 28:
+            return None
+        index = day.year * 12 + day.month - 1 + months
+        if not 12 <= index <= _MAX_INDEX:
+            return None
+        year, month0 = divmod(index, 12)
+        day = date(year, month0 + 1, day.day)
+    if days:
+        try:
+            return day + timedelta(days=days)
+        except OverflowError:
+            return None
+    return day
+
+
+def _notice(
+    period: Period, convention: Convention | None
+) -> Callable[[date], tuple[date, date] | None] | None:
+    """``received -> (expiry, computed date)`` for a notice clause, or ``None`` for the conventions it lacks."""
+    months, days = period.total_months, period.days
+    if convention is Convention.ANNIVERSARY:
+
+        def anniversary(received: date) -> tuple[date, date] | None:
+            if months and received.day > 28:
+                return None
+            expiry = _add_months(received, months, days)
+            return None if expiry is None else (expiry, expiry)
+
+        return anniversary
+    if convention is Convention.DAY_AFTER:
+
+        def day_after(received: date) -> tuple[date, date] | None:
+            expiry = _add_months(received, months, days)
+            if expiry is None or expiry == date.max:
+                return None
+            return expiry, expiry + _ONE_DAY
+
+        return day_after
+    if convention is Convention.FIRST_OF_NEXT_MONTH:
+
+        def first_of_next_month(received: date) -> tuple[date, date] | None:
+            expiry = _add_months(received, months, days)
+            if expiry is None:
+                return None
+            if expiry.month == 12:
+                if expiry.year == 9999:
+                    return None
+                return expiry, date(expiry.year + 1, 1, 1)
+            return expiry, date(expiry.year, expiry.month + 1, 1)
+
+        return first_of_next_month
+    if convention is Convention.END_OF_FOLLOWING_YEAR:
+
+        def end_of_following_year(received: date) -> tuple[date, date] | None:
+            expiry = _add_months(received, months, days)
+            if expiry is None or received.year >= 9999:
+                return None
+            return expiry, date(received.year + 1, 12, 31)
+
+        return end_of_following_year
+    return None
+
+
+def _backward(day: date, months: int) -> date | None:
+    """``day + months``, a missing day rounded back to the month's last (``add_period`` ``BACKWARD``)."""
+    index = day.year * 12 + day.month - 1 + months
+    if not 12 <= index <= _MAX_INDEX:
+        return None
+    year, month0 = divmod(index, 12)
+    last = (
+        _DIM[month0]
+        if month0 != 1
+        else (29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28)
+    )
+    return date(year, month0 + 1, min(day.day, last))
+
+
+def period_ends(t: Treaty) -> tuple[list[date], list[date]] | None:
+    """Every end of a fixed-periods clause up to the calendar's last year, with its notice deadline.
+
+    A few thousand at most (periods are whole months); ``None`` for a shape not covered.
+    """
+    fp = t.clause.fixed_periods
+    assert fp is not None
+    if fp.first.days or fp.then.days or fp.then.total_months <= 0:
+        return None
+    first_end = _backward(fp.start, fp.first.total_months)
+    step = fp.then.total_months
+    before_months, before_days = -fp.notice_before_end.total_months, -fp.notice_before_end.days
+    ends: list[date] = []
+    deadlines: list[date] = []
+    end = first_end
+    while end is not None:
+        deadline = _backward(end, before_months)
+        try:
+            deadline = None if deadline is None else deadline + timedelta(days=before_days)
+        except OverflowError:
+            deadline = None
+        if deadline is None:
+            break
+        ends.append(end)
+        deadlines.append(deadline)
+        assert first_end is not None
+        end = _backward(first_end, step * len(ends))
+    return ends, deadlines
+
+
+def _fixed_periods(
+    t: Treaty, listed: tuple[list[date], list[date]] | None
+) -> Callable[[date], tuple[date, date] | None] | None:
+    """The end of the period current at receipt (``effects._fixed_period_end``), by bisection."""
+    if listed is None:
+        return None
+    ends, deadlines = listed
+    assert t.clause.fixed_periods is not None
+    start = t.clause.fixed_periods.start
+
+    def fixed(received: date) -> tuple[date, date] | None:
+        if received < start:
+            return None
+        # A period covers [end of the previous one, its end): the first end after receipt.
+        k = bisect_right(ends, received)
+        if k == len(ends) or received > deadlines[k]:
+            return None  # past the listed ends, or a late notice (refused, or carried on with a note)
+        return ends[k], ends[k]
+
+    return fixed
+
+
+def _fixed_date(
+    effect_on: tuple[int, int], receipt_by: tuple[int, int]
+) -> Callable[[date], tuple[date, date] | None]:
+    """The first fixed day whose cut-off the receipt met (``effects._fixed_date_effect``), inline."""
+    effect_on_day, cutoff = effect_on, receipt_by
+    month, day = effect_on
+    cut_first = cutoff < effect_on  # the cut-off falls earlier in the same year as the effect
+
+    def fixed(received: date) -> tuple[date, date] | None:
+        # The first year whose fixed day is after receipt and whose cut-off it met: this
+        # year, the next, or the one after (effects._fixed_date_effect, counted by cases).
+        year = received.year
+        if year < 2:
+            return None  # a cut-off in year 0: the full path
+        md = (received.month, received.day)
+        if cut_first and md <= cutoff and effect_on_day > md:
+            ahead = 0
+        elif cut_first or md <= cutoff:
+            ahead = 1
+        else:
+            ahead = 2
+        if year + ahead > 9999:
+            return None
+        effect = date(year + ahead, month, day)
+        return effect, effect
+
+    return fixed
+
+
+def _day(
+    computed: Callable[[date], tuple[date, date] | None],
+    threshold: date | None,
+    party_mp: Period | None,
+    later_rule: LaterDate,
+    needs_later: bool,
+) -> Callable[[date, date | None, date | None], date | None]:
+    """The effective date of one receipt: the minimum-participation checks, the clause, a named date."""
+    mp_months = party_mp.total_months if party_mp is not None else 0
+    mp_days = party_mp.days if party_mp is not None else 0
+
+    # The earliest day for the last party_since asked about (callers ask about one party at
+    # a time), swapped in as one tuple so that threads never see half of it.
+    memo: list[tuple[date | None, date | None]] = [(None, None)]
+
+    def day(received: date, since: date | None, later: date | None) -> date | None:
+        if threshold is not None and received < threshold:
+            return None
+        if since is not None:
+            if party_mp is not None:
+                known = memo[0]
+                if since is known[0]:
+                    earliest = known[1]
+                else:
+                    earliest = _add_months(since, mp_months, mp_days)
+                    memo[0] = (since, earliest)
+                if earliest is None or received < earliest:
+                    return None
+            if received < since:
+                return None
+        found = computed(received)
+        if found is None:
+            return None
+        if later is not None:
+            if later_rule is LaterDate.NONE or later < found[1]:
+                return None
+            return later
+        if needs_later:
+            return None
+        return found[1]
+
+    return day
+
+
+def _plan(treaty: object) -> Plan | None:
+    if type(treaty) is str:
+        found = _by_name.get(treaty)
+        return found if found is not None and _names_of is _catalogue._files else plan_for_name(treaty)
+    if type(treaty) is Treaty:
+        plan = _by_id.get(id(treaty))
+        return plan if plan is not None and plan.treaty is treaty else plan_for(treaty)
+    return None
+
+
+def effect_of(treaty: object, received: date) -> Any:
+    """``effect(treaty, received)`` (no options) where a plan knows it, else ``None``."""
+    plan = _plan(treaty)
+    if plan is None or plan.build is None or plan.needs_later:
+        return None
+    if plan.threshold is not None and received < plan.threshold:
+        return None
+    found = plan.computed(received)
+    if found is None:
+        return None
+    return plan.build(received, found[0], found[1])
+
+
+def latest_of(treaty: object, target: date) -> date | None:
+    """``latest_receipt_date(treaty, target)`` (no options) for a notice clause, else ``None``.
+
+    The same search as ``effects._single_rounding_latest``: an estimate from the inverse of
+    the convention, then a step to the exact boundary; every day it looks at must be one a
+    plan knows, so both roundings agree and no month end is near.
+    """
+    plan = _plan(treaty)
+    if plan is None or plan.rule != "clause" or plan.period is None or plan.threshold is not None:
+        return None
+    if plan.unchecked_note is not None or plan.build is None:
+        return None  # a minimum-participation clause: the full path bounds the answer
+    assert plan.convention is not None
+    try:
+        of, last = RULES[plan.convention].inverse(target)
+    except (OverflowError, ValueError):
+        return None
+    if of == "receipt":
+        return last
+    guess = _add_months(last, -plan.period.total_months, -plan.period.days)
+    if guess is None or guess == date.max:
+        return None
+    # The estimate is the answer when it reaches the target and the next day does not;
+    # anywhere else (a month end near, a flat stretch of first-of-next-month) the full
+    # path steps to the boundary.
+    found, following = plan.computed(guess), plan.computed(guess + _ONE_DAY)
+    if found is None or following is None or found[1] > target or following[1] <= target:
+        return None
+    return guess
+
+
+# -- the caches ----------------------------------------------------------------------------
+
+_by_id: dict[int, Plan] = {}
+_by_name: dict[str, Plan] = {}
+_names_of: object = None  # the catalogue's file cache the names were resolved against
+
+
+def clear() -> None:
+    """Forget every plan (the catalogue was reloaded)."""
+    _by_id.clear()
+    _by_name.clear()
+
+
+def plan_for(t: Treaty) -> Plan:
+    """The plan of ``t``, compiled on first use (keyed on the object: a treaty is immutable)."""
+    plan = _by_id.get(id(t))
+    if plan is None or plan.treaty is not t:
+        if len(_by_id) >= _MAX_CACHED:
+            _by_id.clear()
+        plan = _by_id[id(t)] = Plan(t)
+    return plan
+
+
+def plan_for_name(name: str) -> Plan | None:
+    """The plan of the treaty ``name`` (a key or an alias) names; ``None`` if it names none."""
+    global _names_of
+    if _catalogue._files is not _names_of:  # the catalogue was swapped (tests): start again
+        _by_name.clear()
+        _names_of = _catalogue._files
+    plan = _by_name.get(name)
+    if plan is None:
+        try:
+            t = _catalogue.treaty(name)
+        except TreatyWithdrawError:
+            return None
+        if len(_by_name) >= _MAX_CACHED:
+            _by_name.clear()
+        plan = _by_name[name] = plan_for(t)
+    return plan
+
+
+_parties: dict[str, str] = {}
+_ROUNDINGS = {member: member for member in Rounding} | {member.value: member for member in Rounding}
+
+
+def date_of(treaty: object, received: date, values: Mapping[str, Any]) -> date | None:
+    """``effective_date(treaty, received, **values)`` where a plan knows it, else ``None``.
+
+    ``received`` is a ``date`` (exactly); ``values`` are the keyword options.
+    """
+    plan = _plan(treaty)
+    if plan is None:
+        return None
+    if not values:
+        return plan.day(received, None, None)
+    if len(values) == 1:  # one option, the common case: no loop
+        since = values.get("party_since")
+        if since is not None and type(since) is date:
+            return plan.day(received, since, None)
+        later = values.get("later_date")
+        if later is not None and type(later) is date:
+            return plan.day(received, None, later)
+        party = values.get("party")
+        if type(party) is str and not plan.party_terms and _parties.get(party) is not None:
+            return plan.day(received, None, None)  # a party code already read, with no terms of its own
+    since = later = None
+    for name, value in values.items():
+        if value is None:
+            continue
+        if name == "party":
+            if plan.party_terms or _party(value) is None:
+                return None
+        elif name == "party_since":
+            if type(value) is not date:
+                return None
+            since = value
+        elif name == "later_date":
+            if type(value) is not date:
+                return None
+            later = value
+        elif name != "rounding" or not _rounding_ok(value):
+            return None
+    return plan.day(received, since, later)
+
+
+def _rounding_ok(value: object) -> bool:
+    try:
+        return value in _ROUNDINGS
+    except TypeError:  # unhashable: the full path names it
+        return False
+
+
+def _party(value: object) -> str | None:
+    """The party code of ``value`` where it is a valid one (remembered), else ``None``."""
+    if type(value) is not str:
+        return None
+    code = _parties.get(value)
+    if code is None:
+        stripped = value.strip()
+        if len(stripped) != 2 or not stripped.isascii() or not stripped.isalpha():
+            return None
+        if len(_parties) < _MAX_CACHED:
+            _parties[value] = code = stripped.upper()
+        else:
+            code = stripped.upper()
+    return code
