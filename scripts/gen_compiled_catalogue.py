@@ -1,4 +1,4 @@
-"""Generate src/treatywithdraw/data/treaties/_compiled.json from the treaty files.
+"""Generate src/treatywithdraw/data/treaties/_compiled.json (and the name index and built treaties).
 
 Run ``python scripts/gen_compiled_catalogue.py`` after changing a treaty file;
 ``tests/test_catalogue_index.py`` fails while the compiled catalogue is stale (the library
@@ -12,7 +12,15 @@ import argparse
 import json
 import sys
 
-from treatywithdraw.catalogue import COMPILED_FILE, INDEX_FILE, _folder, compile_catalogue, compile_index
+from treatywithdraw.catalogue import (
+    BUILT_FILE,
+    COMPILED_FILE,
+    INDEX_FILE,
+    _folder,
+    build_catalogue,
+    compile_catalogue,
+    compile_index,
+)
 
 
 def render() -> str:
@@ -33,7 +41,17 @@ def main(argv: list[str] | None = None) -> int:
     for path, text in outputs.items():
         path.write_text(text, "utf-8")
         print(f"wrote {path} ({len(text):,} bytes)")
+    built = render_built()
+    (_folder() / BUILT_FILE).write_bytes(built)
+    print(f"wrote {_folder() / BUILT_FILE} ({len(built):,} bytes)")
     return 0
+
+
+def render_built() -> bytes:
+    """The built treaties (``_compiled.pickle``): the objects the one reader made of each file."""
+    import pickle
+
+    return pickle.dumps(build_catalogue(), protocol=5)
 
 
 if __name__ == "__main__":

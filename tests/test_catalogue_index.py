@@ -85,3 +85,60 @@ def test_treaties_filter_by_category_depositary_and_period() -> None:
         tw.treaties(category=1)  # type: ignore[arg-type]
     with pytest.raises(tw.InvalidArgumentError):
         tw.treaties(notice_period=6)  # type: ignore[arg-type]
+
+
+# -- the built treaties (_compiled.pickle): treaties() in a fresh process, issue 12 ------------
+
+
+def test_the_built_catalogue_is_current_and_serves_every_file() -> None:
+    built = catalogue._built()
+    stems = {p.stem for p in FOLDER.glob("*.toml")}
+    assert set(built) == stems, "the built catalogue is stale: run python scripts/gen_compiled_catalogue.py"
+    import zlib
+
+    for stem, (crc, t) in built.items():
+        assert crc == zlib.crc32((FOLDER / f"{stem}.toml").read_bytes()), (
+            f"{stem}: the built catalogue is stale: run python scripts/gen_compiled_catalogue.py"
+        )
+        assert t == load_treaty_file(FOLDER / f"{stem}.toml"), stem
+
+
+def test_a_built_catalogue_from_other_code_or_files_is_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+    import shutil
+
+    folder = tmp_path / "treaties"
+    shutil.copytree(FOLDER, folder)
+    data = pickle.loads((folder / catalogue.BUILT_FILE).read_bytes())
+    # Built by other code: a module's source hash differs.
+    data["sources"] = dict.fromkeys(data["sources"], "0" * 64)
+    (folder / catalogue.BUILT_FILE).write_bytes(pickle.dumps(data))
+    for name, value in (("_folder", lambda: folder), ("_files", {}), ("_registry", None)):
+        monkeypatch.setattr(catalogue, name, value)
+    monkeypatch.setattr(catalogue, "_compiled_cache", None)
+    monkeypatch.setattr(catalogue, "_built_cache", None)
+    assert catalogue._built() == {}
+    assert len(tw.treaties()) == len(list(FOLDER.glob("*.toml")))  # read from the records instead
+    # A truncated file is no built catalogue either.
+    (folder / catalogue.BUILT_FILE).write_bytes(b"\x80\x05garbage")
+    monkeypatch.setattr(catalogue, "_built_cache", None)
+    assert catalogue._built() == {}
+
+
+def test_an_edited_file_is_not_taken_from_the_built_catalogue(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    folder = tmp_path / "treaties"
+    shutil.copytree(FOLDER, folder)
+    path = folder / "ottawa.toml"
+    path.write_text(path.read_text("utf-8").replace('notice_period = "P6M"', 'notice_period = "P3M"'), "utf-8")
+    for name, value in (("_folder", lambda: folder), ("_files", {}), ("_registry", None)):
+        monkeypatch.setattr(catalogue, name, value)
+    monkeypatch.setattr(catalogue, "_compiled_cache", None)
+    monkeypatch.setattr(catalogue, "_built_cache", None)
+    assert "ottawa" in catalogue._built()  # the stale entry is there, and not used:
+    assert tw.effective_date(tw.treaty("ottawa"), date(2025, 6, 27)) == date(2025, 9, 27)

@@ -120,6 +120,7 @@ def test_names_are_resolved_again_when_the_catalogue_is_swapped(monkeypatch: pyt
     before = _fast.plan_for_name("ottawa")
     monkeypatch.setattr(catalogue, "_files", {})
     monkeypatch.setattr(catalogue, "_registry", None)
+    monkeypatch.setattr(catalogue, "_built_cache", None)  # the built treaties are read again too
     again = _fast.plan_for_name("ottawa")
     assert again is not None and before is not None and again.treaty is not before.treaty
     assert again.treaty == before.treaty

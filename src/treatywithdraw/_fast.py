@@ -127,7 +127,7 @@ def _builder(plan: Plan) -> Callable[[date, date, date], Any] | None:
     """
     import attrs
 
-    from treatywithdraw.effects import Effect
+    from treatywithdraw.effects import Effect, LinkedEffect
 
     t = plan.treaty
     constants: dict[str, object] = {
@@ -141,10 +141,14 @@ def _builder(plan: Plan) -> Callable[[date, date, date], Any] | None:
         "rounded": False,
         "earliest_notice": plan.earliest,
         "notes": (plan.unchecked_note,) if plan.unchecked_note is not None else (),
+        # No party is named on this path: the conditions every party meets (ILO Art. 1(5)).
+        "conditions": t.clause.conditions_for(None),
     }
-    if {f.name for f in attrs.fields(Effect)} != {*constants, "received", "expiry", "date", "computed"}:
+    per_call = {"received", "expiry", "date", "computed", "linked"}
+    if {f.name for f in attrs.fields(Effect)} != {*constants, *per_call}:
         return None
     pairs = tuple(constants.items())
+    links = t.clause.linked
     new, put = Effect.__new__, object.__setattr__
 
     def build(received: date, expiry: date, day: date) -> Any:
@@ -155,6 +159,8 @@ def _builder(plan: Plan) -> Callable[[date, date, date], Any] | None:
         put(effect, "expiry", expiry)
         put(effect, "date", day)
         put(effect, "computed", day)
+        # The treaties the withdrawal takes with it go the same day (Paris Art. 28(3)).
+        put(effect, "linked", tuple(LinkedEffect(link=link, date=day) for link in links) if links else ())
         return effect
 
     return build

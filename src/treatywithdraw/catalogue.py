@@ -660,8 +660,13 @@ def _parse_file(path: Path) -> Treaty | CatalogueError:
         # One file asked for by its key: its own TOML is cheaper than the whole compiled
         # catalogue, which is read once something needs every file or an alias.
         compiled = _compiled_cache.get(path.stem) if _compiled_cache is not None else None
-        if compiled is not None and compiled["crc"] == zlib.crc32(text.encode("utf-8")):
-            return _treaty_of(compiled["record"], label)
+        if compiled is not None or _built_cache:
+            crc = zlib.crc32(text.encode("utf-8"))
+            built = _built_cache.get(path.stem) if _built_cache else None
+            if built is not None and built[0] == crc:
+                return built[1]
+            if compiled is not None and compiled["crc"] == crc:
+                return _treaty_of(compiled["record"], label)
         return _catalogue_file(label, text)
     except CatalogueError as exc:
         return exc
@@ -694,6 +699,98 @@ def _compiled() -> dict[str, Any]:
             files = {}
         _compiled_cache = files if isinstance(files, dict) else {}
     return _compiled_cache
+
+
+BUILT_FILE = "_compiled.pickle"
+"""The catalogue's treaties as built objects, beside the compiled records.
+
+Written with the compiled catalogue by ``scripts/gen_compiled_catalogue.py``: each file's
+checksum and the :class:`Treaty` the one reader built from it. Loading them is several
+times cheaper than reading the records again (``treaties()`` in a fresh process, issue 12).
+A treaty is taken from it only while its file's checksum matches and every module that
+defines its objects has the source it was built with (their hashes are stored); anything
+else is read from the compiled record or the TOML, as before: slower, never different.
+It is the package's own data, written by its own generator, like bytecode beside a module.
+"""
+
+_built_cache: dict[str, tuple[int, Treaty]] | None = None
+
+
+def _built() -> dict[str, tuple[int, Treaty]]:
+    """The built treaties by file stem, with their files' checksums (empty when unusable)."""
+    global _built_cache
+    if _built_cache is None:
+        found: object = {}
+        try:
+            import pickle
+
+            data = pickle.loads((_folder() / BUILT_FILE).read_bytes())
+            if isinstance(data, dict) and data.get("schema") == 1 and data.get("sources") == _source_hashes(
+                data.get("sources", {})
+            ):
+                found = data["treaties"]
+        except Exception:  # missing, truncated or from other code: build from the records instead
+            found = {}
+        _built_cache = found if isinstance(found, dict) else {}
+    return _built_cache
+
+
+def _source_hashes(modules: object) -> dict[str, str]:
+    """The SHA-256 of each named module's source file, as it is now ({} for a module without one)."""
+    import hashlib
+    import sys
+
+    out: dict[str, str] = {}
+    for name in modules if isinstance(modules, dict) else ():
+        module = sys.modules.get(name)
+        if module is None:
+            import importlib
+
+            module = importlib.import_module(name)
+        origin = getattr(module, "__file__", None)
+        if origin is None:
+            return {}
+        out[name] = hashlib.sha256(Path(origin).read_bytes()).hexdigest()
+    return out
+
+
+def build_catalogue(folder: Path | None = None) -> dict[str, Any]:
+    """The built catalogue of ``folder`` (default: the package's): what ``_compiled.pickle`` holds.
+
+    Each valid file's checksum and :class:`Treaty`, and the source hash of every module
+    whose classes the treaties are made of.
+    """
+    where = folder if folder is not None else _folder()
+    treaties: dict[str, tuple[int, Treaty]] = {}
+    modules: set[str] = set()
+    for path in sorted(where.glob("*.toml"), key=lambda p: p.stem):
+        text = path.read_text("utf-8")
+        try:
+            built = _catalogue_file(f"treatywithdraw/data/treaties/{path.name}", text)
+        except CatalogueError:
+            continue
+        treaties[path.stem] = (zlib.crc32(text.encode("utf-8")), built)
+        modules |= _modules_of(built)
+    sources = _source_hashes(dict.fromkeys(sorted(modules), ""))
+    return {"schema": 1, "sources": sources, "treaties": treaties}
+
+
+def _modules_of(value: object) -> set[str]:
+    """The modules of every object class reached from ``value`` (attrs instances, enums, tuples)."""
+    import enum as _enum
+
+    found: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        kind = type(item)
+        if kind.__module__.startswith("treatywithdraw"):
+            found.add(kind.__module__)
+        if attrs.has(kind):
+            stack.extend(getattr(item, f.name) for f in attrs.fields(kind))
+        elif isinstance(item, tuple | list) and not isinstance(item, _enum.Enum):
+            stack.extend(item)
+    return found
 
 
 _current: bool | None = None
@@ -840,10 +937,27 @@ def _load() -> _Registry:
     with _lock:
         if _registry is not None:
             return _registry
-        _compiled()  # every file is wanted: read the compiled catalogue once
+        # Every file is wanted: the built treaties once, and the compiled records only
+        # where a file has none (edited since, or new).
+        folder = _folder()
+        with os.scandir(folder) as listing:
+            entries = [(Path(e.path), e.is_file()) for e in listing if e.name.endswith(".toml")]
+        regular = {p.stem for p, is_file in entries if is_file}
+        paths = sorted((p for p, _ in entries), key=lambda p: p.stem)
+        built = _built()
+        if {p.stem for p in paths} - set(built):
+            _compiled()
         loaded: list[Treaty] = []
         problems: list[CatalogueError] = []
-        for path in sorted(_folder().glob("*.toml"), key=lambda p: p.stem):
+        for path in paths:
+            entry = built.get(path.stem) if path.stem in regular and path.stem not in _files else None
+            if entry is not None:
+                # The built treaty, while its file is unchanged (one read, no parse).
+                try:
+                    if zlib.crc32(path.read_bytes()) == entry[0]:
+                        _files[path.stem] = entry[1]
+                except OSError:
+                    pass  # _file() below reads it again and says why it cannot
             try:
                 item = _file(path.stem)
             except CatalogueError as exc:
