@@ -10,7 +10,6 @@ treaties keep working, and :func:`catalogue_problems` lists what was left out.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import os
 import re
@@ -736,8 +735,11 @@ def _built() -> dict[str, tuple[int, Treaty]]:
 
 
 def _source_hashes(modules: object) -> dict[str, str]:
-    """The SHA-256 of each named module's source file, as it is now ({} for a module without one)."""
-    import hashlib
+    """The CRC-32 of each named module's source file, as it is now ({} for a module without one).
+
+    A checksum to notice a change of code, not a defence against tampering: the built
+    treaties are the package's own data, as trusted as its modules.
+    """
     import sys
 
     out: dict[str, str] = {}
@@ -750,7 +752,7 @@ def _source_hashes(modules: object) -> dict[str, str]:
         origin = getattr(module, "__file__", None)
         if origin is None:
             return {}
-        out[name] = hashlib.sha256(Path(origin).read_bytes()).hexdigest()
+        out[name] = f"{zlib.crc32(Path(origin).read_bytes()):08x}"
     return out
 
 
@@ -1125,6 +1127,8 @@ def _close_keys(name: str, owners: Mapping[str, str]) -> list[str]:
     """The keys of the (at most three) names closest to ``name``; failing close ones, the
     nearest anyway, so that a message always names somewhere to go."""
     names = list(owners)
+    import difflib  # only for a name that is not found: not worth its import on every start
+
     close = difflib.get_close_matches(name, names, n=3, cutoff=0.6) or difflib.get_close_matches(
         name, names, n=3, cutoff=0.0
     )
