@@ -19,6 +19,7 @@ caller chose no rounding, is the other rounding computed too, and one policy
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple, Unpack
@@ -1058,20 +1059,67 @@ def earliest_notice_date(
 # -- explanation ---------------------------------------------------------------------------
 
 
+def _describe(period: Period) -> str:
+    """``period.describe()``, once per period as written (a derivation says it on every call).
+
+    Keyed on the parts, not the period: ``P12M == P1Y``, but they read differently.
+    """
+    return _described(period.years, period.months, period.days)
+
+
+@functools.lru_cache(maxsize=1024)
+def _described(years: int, months: int, days: int) -> str:
+    return Period(years=years, months=months, days=days).describe()
+
+
+_CONSTANT_STEPS: dict[tuple[int, str], tuple[Treaty, DerivationStep, str, DerivationStep]] = {}
+
+
+def _constant_steps(e: Effect) -> tuple[DerivationStep, str, DerivationStep]:
+    """The parts of a derivation that depend on the treaty and the rule alone, built once.
+
+    The heading, the evidence sentence and the quoted clause (whose long text is the cost
+    of :meth:`Effect.explain`). Keyed on the treaty object, which is immutable; bounded.
+    """
+    t = e.treaty
+    key = (id(t), e.rule)
+    hit = _CONSTANT_STEPS.get(key)
+    if hit is not None and hit[0] is t:
+        return hit[1], hit[2], hit[3]
+    clause = t.clause
+    article = _article(t, e.rule)
+    heading = DerivationStep(
+        None, "treaty", f"{t.short_name} ({t.key}), {article} — depositary: {t.depositary.name}.", article=article
+    )
+    evidence = _evidence_for(e).summary().rstrip()
+    evidence_text = f"Evidence for the convention — {evidence}{'' if evidence.endswith(('.', '!', '?')) else '.'}"
+    source = t.sources[0]
+    text = clause.provisional.text if e.rule == "provisional" and clause.provisional else clause.text
+    quoted = DerivationStep(
+        None,
+        "clause",
+        f'Clause ({clause.verification.value}): "{" ".join(text.split())}" '
+        f"— {source.url} (read {source.read_on.isoformat()}).",
+        article=article,
+    )
+    if len(_CONSTANT_STEPS) >= 4096:
+        _CONSTANT_STEPS.clear()
+    _CONSTANT_STEPS[key] = (t, heading, evidence_text, quoted)
+    return heading, evidence_text, quoted
+
+
 def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
     t, clause = e.treaty, e.treaty.clause
-    article = _article(t, e.rule)
-    lines = [
-        DerivationStep(
-            None,
-            "treaty",
-            f"{t.short_name} ({t.key}), {article} — depositary: {t.depositary.name}.",
-            article=article,
-        )
-    ]
+    heading, evidence_text, quoted = _constant_steps(e)
+    article = heading.article
+    lines = [heading]
+
+    numbered = 0
 
     def step(kind: str, text: str, on: date | None = None, cites: str | None = article) -> None:
-        lines.append(DerivationStep(sum(1 for s in lines if s.number is not None) + 1, kind, text, on, cites))
+        nonlocal numbered
+        numbered += 1
+        lines.append(DerivationStep(numbered, kind, text, on, cites))
 
     step(
         "receipt",
@@ -1180,7 +1228,7 @@ def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
         if RULES[e.convention].from_expiry:
             step(
                 "expiry",
-                f"Expiry: {e.received.isoformat()} + {e.notice_period.describe()} = {e.expiry.isoformat()}{rounded}.",
+                f"Expiry: {e.received.isoformat()} + {_describe(e.notice_period)} = {e.expiry.isoformat()}{rounded}.",
                 e.expiry,
             )
         assert e.computed is not None
@@ -1189,12 +1237,7 @@ def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
             f"Counting convention '{e.convention.value}': {_convention_words(e)} → {e.computed.isoformat()}.",
             e.computed,
         )
-    evidence = _evidence_for(e).summary().rstrip()
-    step(
-        "evidence",
-        f"Evidence for the convention — {evidence}{'' if evidence.endswith(('.', '!', '?')) else '.'}",
-        cites=None,
-    )
+    step("evidence", evidence_text, cites=None)
     for note in e.notes:
         step("note", note, cites=None)
     for condition in e.conditions:
@@ -1234,17 +1277,7 @@ def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
                 e.date,
             )
         )
-    source = t.sources[0]
-    text = clause.provisional.text if e.rule == "provisional" and clause.provisional else clause.text
-    lines.append(
-        DerivationStep(
-            None,
-            "clause",
-            f'Clause ({clause.verification.value}): "{" ".join(text.split())}" '
-            f"— {source.url} (read {source.read_on.isoformat()}).",
-            article=article,
-        )
-    )
+    lines.append(quoted)
     return tuple(lines)
 
 
