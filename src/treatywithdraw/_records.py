@@ -26,7 +26,7 @@ from treatywithdraw.errors import (
 )
 from treatywithdraw.periods import Period
 
-__all__ = ["MAX_KEY_PARTS", "Reader", "Skip", "toml_shape_problem"]
+__all__ = ["MAX_KEY_PARTS", "Reader", "Skip", "read_toml_file", "toml_shape_problem"]
 
 MAX_KEY_PARTS = 32
 """The most dotted parts a TOML key or table header may have in a data file.
@@ -53,6 +53,48 @@ def toml_shape_problem(text: str) -> str | None:
             if parts > MAX_KEY_PARTS:
                 return f"line {number}: a key of more than {MAX_KEY_PARTS} dotted parts ({parts}): no data file needs one; check the file"
     return None
+
+
+def read_toml_file(path: object, *, what: str, limit: int, label: str | None = None) -> tuple[str, dict[str, Any]]:
+    """The name and the TOML table of a data file (a procedure or a register file), or one error.
+
+    The one way such a file is read: the path checked (:func:`~treatywithdraw._inputs.file_name`),
+    at most ``limit`` bytes of a regular file, UTF-8 (a byte-order mark ignored), a
+    shape bounded before parsing (:func:`toml_shape_problem`), then the TOML. Every
+    failure is a :class:`~treatywithdraw.errors.CatalogueError` naming the file
+    (``label``, if given, instead of the path).
+    """
+    import tomllib
+
+    from treatywithdraw._dates import shown
+    from treatywithdraw._inputs import file_name, read_regular_file
+
+    def path_error(message: str) -> CatalogueError:
+        return CatalogueError(message, file=shown(path) if isinstance(path, str) else "path")
+
+    name = file_name(path, path_error, what=what)
+    where = name if label is None else label
+
+    def error(message: str) -> CatalogueError:
+        return CatalogueError(message, file=where)
+
+    def too_large(size: int, at_least: bool) -> CatalogueError:
+        return CatalogueError(f"is larger than {limit} bytes: is it the right file?", file=where)
+
+    raw = read_regular_file(name, limit, error, too_large, what=what)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(f"is not UTF-8 text (byte {exc.start}): save it as UTF-8", file=where) from None
+    problem = toml_shape_problem(text)
+    if problem is not None:
+        raise CatalogueError(problem, file=where)
+    try:
+        return name, tomllib.loads(text.removeprefix("\ufeff"))
+    except tomllib.TOMLDecodeError as exc:
+        raise CatalogueError(f"not valid TOML: {exc}", file=where) from None
+    except RecursionError:
+        raise CatalogueError(f"nested too deeply to be a {what}", file=where) from None
 
 
 def _iso_day(text: str, field: str) -> date:

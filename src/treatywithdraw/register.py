@@ -32,10 +32,10 @@ from pathlib import Path
 import attrs
 
 from treatywithdraw._dates import DateLike, as_date
-from treatywithdraw._inputs import file_name, of_type, read_regular_file
-from treatywithdraw._records import Reader, toml_shape_problem
+from treatywithdraw._inputs import of_type
+from treatywithdraw._records import Reader, read_toml_file
 from treatywithdraw.catalogue import Case, Treaty, treaties, treaty
-from treatywithdraw.errors import CatalogueError, TreatyWithdrawError
+from treatywithdraw.errors import TreatyWithdrawError
 from treatywithdraw.formats.timeline_files import load_timeline, seed_folders, seed_names
 from treatywithdraw.options import NoticeOptions
 from treatywithdraw.procedures import Step
@@ -214,28 +214,9 @@ def load_register(path: str | os.PathLike[str] | None = None) -> tuple[RealWithd
         CatalogueError: the file cannot be read, or has problems (all listed, each at
             its ``withdrawal[n].field``).
     """
-    import tomllib
-
-    name = str(register_file()) if path is None else file_name(path, _path_error, what="register file")
-
-    def error(message: str) -> CatalogueError:
-        return CatalogueError(message, file=name)
-
-    def too_large(size: int, at_least: bool) -> CatalogueError:
-        return CatalogueError(f"is larger than {MAX_REGISTER_BYTES} bytes: is it the right file?", file=name)
-
-    raw = read_regular_file(name, MAX_REGISTER_BYTES, error, too_large, what="register file")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CatalogueError(f"is not UTF-8 text (byte {exc.start}): save it as UTF-8", file=name) from None
-    problem = toml_shape_problem(text)
-    if problem is not None:
-        raise CatalogueError(problem, file=name)
-    try:
-        table = tomllib.loads(text.removeprefix("\ufeff"))
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogueError(f"not valid TOML: {exc}", file=name) from None
+    name, table = read_toml_file(
+        register_file() if path is None else path, what="register file", limit=MAX_REGISTER_BYTES
+    )
     reader = _RegisterReader(table, name, "")
     rows = reader.subs("withdrawal")
     records = [r for n, row in enumerate(rows) if (r := row.part(functools.partial(row.record, n))) is not None]
@@ -246,10 +227,6 @@ def load_register(path: str | os.PathLike[str] | None = None) -> tuple[RealWithd
 
 MAX_REGISTER_BYTES = 4 * 1024 * 1024
 """The largest register file read (the package's own is a few hundred kilobytes)."""
-
-
-def _path_error(message: str) -> CatalogueError:
-    return CatalogueError(message, file="path")
 
 
 @cache

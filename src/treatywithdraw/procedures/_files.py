@@ -15,15 +15,12 @@ the provisions, the depositary and the addressees when a withdrawal is started
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from treatywithdraw._dates import shown
-from treatywithdraw._inputs import file_name, read_regular_file
-from treatywithdraw._records import Reader, Skip, toml_shape_problem
+from treatywithdraw._records import Reader, Skip, read_toml_file
 from treatywithdraw.errors import CatalogueError, TreatyWithdrawError
 from treatywithdraw.procedures._model import (
     Actor,
@@ -225,23 +222,5 @@ def load_procedure_file(path: str | os.PathLike[str]) -> Procedure:
     Raises:
         CatalogueError: the file cannot be read, is not TOML, or has problems (all listed).
     """
-    label = file_name(path, lambda message: CatalogueError(message, file=shown(path) if isinstance(path, str) else "path"), what="procedure file")
-
-    def error(message: str) -> CatalogueError:
-        return CatalogueError(message, file=label)
-
-    def too_large(size: int, at_least: bool) -> CatalogueError:
-        return CatalogueError(f"is larger than {MAX_PROCEDURE_FILE_BYTES} bytes: is it the right file?", file=label)
-
-    raw = read_regular_file(label, MAX_PROCEDURE_FILE_BYTES, error, too_large, what="procedure file")
-    try:
-        text = raw.decode("utf-8")
-        problem = toml_shape_problem(text)
-        if problem is not None:
-            raise CatalogueError(problem, file=label)
-        record = tomllib.loads(text.removeprefix("\ufeff"))
-    except UnicodeDecodeError as exc:
-        raise CatalogueError(f"is not UTF-8 text (byte {exc.start}): save it as UTF-8", file=label) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise CatalogueError(f"not valid TOML: {exc}", file=label) from None
+    label, record = read_toml_file(path, what="procedure file", limit=MAX_PROCEDURE_FILE_BYTES)
     return procedure_from_record(record, file=f"treatywithdraw/data/procedures/{Path(label).name}")
