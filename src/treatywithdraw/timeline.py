@@ -566,7 +566,14 @@ class Withdrawal:
         reasons = self._violations(event.step, event.on, event.addressee)
         if reasons:
             raise InvalidTransitionError(reasons)
-        return attrs.evolve(self, events=(*self.events, event))
+        # Every field of this withdrawal was converted and checked when it was built, and
+        # the event just now: copy them rather than run the constructor, which would check
+        # every earlier event again (building n events cost O(n^2) in checks alone).
+        new = object.__new__(type(self))
+        for name in _FIELDS:
+            object.__setattr__(new, name, getattr(self, name))
+        object.__setattr__(new, "events", (*self.events, event))
+        return new
 
     @staticmethod
     def _parse_step(step: object) -> Step | None:
@@ -1178,6 +1185,10 @@ class Withdrawal:
             value=value,
             field="durations",
         )
+
+
+_FIELDS = tuple(f.name for f in attrs.fields(Withdrawal))
+"""A withdrawal's fields, copied by ``_append`` (every one but ``events`` unchanged)."""
 
 
 @attrs.frozen(kw_only=True)
