@@ -402,6 +402,8 @@ class Withdrawal:
             object.__setattr__(self, "options", options)
         if any(type(e.on) is Instant for e in self.events):
             object.__setattr__(self, "events", tuple(_on_at_depositary(e, zone) for e in self.events))
+        # The rules read the last position of each step from the log, not by scanning.
+        object.__setattr__(self, "events", rules.EventLog(self.events))
         if self.options.party not in (None, self.party):
             raise InvalidArgumentError(
                 f"options.party {self.options.party!r} differs from the withdrawing party {self.party!r}: "
@@ -572,7 +574,9 @@ class Withdrawal:
         new = object.__new__(type(self))
         for name in _FIELDS:
             object.__setattr__(new, name, getattr(self, name))
-        object.__setattr__(new, "events", (*self.events, event))
+        events = self.events
+        log = events.plus(event) if type(events) is rules.EventLog else rules.EventLog((*events, event))
+        object.__setattr__(new, "events", log)
         return new
 
     @staticmethod
