@@ -188,3 +188,15 @@ def test_every_problem_of_a_register_file_is_reported_at_once(tmp_path: Path) ->
 def test_a_record_with_no_date_is_refused(tmp_path: Path) -> None:
     with pytest.raises(tw.CatalogueError, match=r"withdrawal\[0\]\.received: a record needs a receipt"):
         load_register(_write(tmp_path, {"dates": ""}))
+
+
+def test_every_problem_of_one_record_is_reported_too(tmp_path: Path) -> None:
+    path = tmp_path / "register.toml"
+    path.write_text(
+        '[[withdrawal]]\nparty = "LV"\ntreaty = "ottawa"\nreceived = "2025-02-30"\nsource = "x"\n'
+        'source_title = "t"\nread_on = "2026-11-30"\nconfidence = "official"\nnote = "n"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(tw.CatalogueError) as raised:
+        load_register(path)
+    assert {p.path for p in raised.value.problems} == {"withdrawal[0].received", "withdrawal[0].source"}

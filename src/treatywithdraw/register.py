@@ -33,7 +33,7 @@ import attrs
 
 from treatywithdraw._dates import DateLike, as_date
 from treatywithdraw._inputs import of_type
-from treatywithdraw._records import Reader, read_toml_file
+from treatywithdraw._records import Reader, Skip, read_toml_file
 from treatywithdraw.catalogue import Case, Treaty, treaties, treaty
 from treatywithdraw.errors import TreatyWithdrawError
 from treatywithdraw.formats.timeline_files import load_timeline, seed_folders, seed_names
@@ -161,18 +161,24 @@ class _RegisterReader(Reader):
     schema = "docs/data-format.md (the register file)"
 
     def record(self, n: int) -> RealWithdrawal:
-        party = self.party("party")
-        key = self.nonempty("treaty")
-        received = self.day("received", required=False)
-        effective = self.day("effective", required=False)
-        source = self.url("source")
-        self.nonempty("source_title")
-        self.day("read_on")
-        confidence = self.text("confidence")
-        if confidence not in _CONFIDENCE:
-            raise self.fail("confidence", f"{confidence!r} is not one of {', '.join(map(repr, _CONFIDENCE))}")
-        note = self.nonempty("note")
-        disagreement = self.text("disagreement", "")
+        before = len(self.problems)
+        # Each field on its own: one run reports every problem of the record.
+        party = self.part(lambda: self.party("party"))
+        key = self.part(lambda: self.nonempty("treaty"))
+        received = self.part(lambda: self.day("received", required=False))
+        effective = self.part(lambda: self.day("effective", required=False))
+        source = self.part(lambda: self.url("source"))
+        self.part(lambda: self.nonempty("source_title"))
+        self.part(lambda: self.day("read_on"))
+        confidence = self.part(lambda: self.text("confidence"))
+        if confidence is not None and confidence not in _CONFIDENCE:
+            self.fail("confidence", f"{confidence!r} is not one of {', '.join(map(repr, _CONFIDENCE))}")
+        note = self.part(lambda: self.nonempty("note"))
+        disagreement = self.part(lambda: self.text("disagreement", "")) or ""
+        if len(self.problems) > before:
+            raise Skip
+        assert party is not None and key is not None and source is not None
+        assert confidence is not None and note is not None
         if received is None and effective is None:
             raise self.fail("received", "a record needs a receipt or a stated effect (or both)")
         if disagreement and (received is None or effective is None):
