@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import subprocess
 import sys
 from datetime import date
@@ -11,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import treatywithdraw as tw
+from script_modules import load_script
 from treatywithdraw import catalogue
 from treatywithdraw.catalogue import COMPILED_FILE, load_treaty_file
 
@@ -19,11 +19,7 @@ FOLDER = Path(catalogue.__file__).parent / "data" / "treaties"
 
 
 def _generator() -> object:
-    spec = importlib.util.spec_from_file_location("gen", ROOT / "scripts" / "gen_compiled_catalogue.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("gen_compiled_catalogue")
 
 
 def test_the_compiled_catalogue_is_current() -> None:

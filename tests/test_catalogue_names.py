@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import treatywithdraw as tw
+from script_modules import load_script
 from treatywithdraw import catalogue
 from treatywithdraw.catalogue import INDEX_FILE
 
@@ -18,11 +18,7 @@ FOLDER = Path(catalogue.__file__).parent / "data" / "treaties"
 
 
 def _generator() -> object:
-    spec = importlib.util.spec_from_file_location("gen", ROOT / "scripts" / "gen_compiled_catalogue.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("gen_compiled_catalogue")
 
 
 def test_the_name_index_is_current() -> None:

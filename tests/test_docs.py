@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import treatywithdraw as tw
+from script_modules import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _generator():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("gen_catalogue", ROOT / "scripts" / "gen_catalogue.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("gen_catalogue")
 
 
 def test_catalogue_page_is_current() -> None:
@@ -30,12 +26,7 @@ def test_catalogue_page_has_a_row_per_treaty() -> None:
 
 
 def test_the_procedure_templates_page_is_generated_from_the_files() -> None:
-    spec = importlib.util.spec_from_file_location(
-        "gen_procedures_page", ROOT / "scripts" / "gen_procedures_page.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script("gen_procedures_page")
     page = (ROOT / "docs" / "procedure-templates.md").read_text("utf-8")
     assert page == module.render(), (
         "docs/procedure-templates.md is stale: run python scripts/gen_procedures_page.py"

@@ -4,24 +4,19 @@ id, a missing asset, a script error. The browser tests skip where Chromium is mi
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from script_modules import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "check_docs_browser", ROOT / "scripts" / "check_docs_browser.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("check_docs_browser")
 
 
 check = _script()

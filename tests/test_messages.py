@@ -10,11 +10,12 @@ regenerated on purpose and the change is logged in ``CHANGELOG.md``.
 from __future__ import annotations
 
 import difflib
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from script_modules import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOT = ROOT / "tests" / "vectors" / "messages.txt"
@@ -35,11 +36,7 @@ def _cases(text: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen_messages", ROOT / "scripts" / "gen_messages.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("gen_messages")
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,11 @@ under "Data" in ``CHANGELOG.md``.
 from __future__ import annotations
 
 import csv
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import treatywithdraw as tw
+from script_modules import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "tests" / "vectors" / "effective_dates.csv"
@@ -26,11 +26,7 @@ SHOWN = 12
 
 
 def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen_snapshot", ROOT / "scripts" / "gen_snapshot.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("gen_snapshot")
 
 
 def _read() -> tuple[list[str], list[tuple[str, ...]]]:
