@@ -658,14 +658,10 @@ def _parse_file(path: Path) -> Treaty | CatalogueError:
         text = _read_treaty_text(str(path))
         # One file asked for by its key: its own TOML is cheaper than the whole compiled
         # catalogue, which is read once something needs every file or an alias.
+        # (The built treaties are taken by _load, which reads every file anyway.)
         compiled = _compiled_cache.get(path.stem) if _compiled_cache is not None else None
-        if compiled is not None or _built_cache:
-            crc = zlib.crc32(text.encode("utf-8"))
-            built = _built_cache.get(path.stem) if _built_cache else None
-            if built is not None and built[0] == crc:
-                return built[1]
-            if compiled is not None and compiled["crc"] == crc:
-                return _treaty_of(compiled["record"], label)
+        if compiled is not None and compiled["crc"] == zlib.crc32(text.encode("utf-8")):
+            return _treaty_of(compiled["record"], label)
         return _catalogue_file(label, text)
     except CatalogueError as exc:
         return exc
