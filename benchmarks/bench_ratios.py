@@ -192,7 +192,7 @@ def generated_catalogue(table: Table, rounds: int, size: int) -> None:
     """Look-ups, treaties() and "did you mean" with ``size`` generated files against the real catalogue."""
     import treatywithdraw.catalogue as catalogue
 
-    real = catalogue._folder()
+    real = Path(catalogue._folder())
     files = sorted(p for p in real.glob("*.toml"))
     with tempfile.TemporaryDirectory() as tmp:
         small, large = Path(tmp, "real"), Path(tmp, "large")

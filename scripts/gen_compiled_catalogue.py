@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from treatywithdraw.catalogue import (
     BUILT_FILE,
@@ -18,6 +19,7 @@ from treatywithdraw.catalogue import (
     INDEX_FILE,
     _folder,
     build_catalogue,
+    built_file_bytes,
     compile_catalogue,
     compile_index,
 )
@@ -35,23 +37,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 if the file differs")
     args = parser.parse_args(argv)
-    outputs = {_folder() / COMPILED_FILE: render(), _folder() / INDEX_FILE: render_index()}
+    folder = Path(_folder())
+    outputs = {folder / COMPILED_FILE: render(), folder / INDEX_FILE: render_index()}
     if args.check:
         return 0 if all(p.exists() and p.read_text("utf-8") == t for p, t in outputs.items()) else 1
     for path, text in outputs.items():
         path.write_text(text, "utf-8")
         print(f"wrote {path} ({len(text):,} bytes)")
     built = render_built()
-    (_folder() / BUILT_FILE).write_bytes(built)
-    print(f"wrote {_folder() / BUILT_FILE} ({len(built):,} bytes)")
+    (folder / BUILT_FILE).write_bytes(built)
+    print(f"wrote {folder / BUILT_FILE} ({len(built):,} bytes)")
     return 0
 
 
 def render_built() -> bytes:
     """The built treaties (``_compiled.pickle``): the objects the one reader made of each file."""
-    import pickle
-
-    return pickle.dumps(build_catalogue(), protocol=5)
+    return built_file_bytes(build_catalogue())
 
 
 if __name__ == "__main__":

@@ -138,3 +138,38 @@ def test_an_edited_file_is_not_taken_from_the_built_catalogue(
     monkeypatch.setattr(catalogue, "_built_cache", None)
     assert "ottawa" in catalogue._built()  # the stale entry is there, and not used:
     assert tw.effective_date(tw.treaty("ottawa"), date(2025, 6, 27)) == date(2025, 9, 27)
+
+
+def _fresh(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    for name, value in (("_folder", lambda: folder), ("_files", {}), ("_registry", None)):
+        monkeypatch.setattr(catalogue, name, value)
+    for name in ("_compiled_cache", "_built_cache", "_built_file", "_resolved"):
+        monkeypatch.setattr(catalogue, name, None if name != "_resolved" else {})
+
+
+def test_a_key_alone_is_its_own_built_treaty(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One key asked for in a fresh process unpickles that treaty only, and it is the
+    # treaty the reader builds from the file.
+    _fresh(monkeypatch, FOLDER)
+    served = tw.treaty("ottawa")
+    assert catalogue._built_cache is None  # the whole catalogue was not unpickled
+    assert catalogue._built_file is not None and catalogue._built_file[1], "the built file was not used"
+    assert served == load_treaty_file(FOLDER / "ottawa.toml")
+
+
+def test_a_damaged_built_file_falls_back_to_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    folder = tmp_path / "treaties"
+    shutil.copytree(FOLDER, folder)
+    raw = (folder / catalogue.BUILT_FILE).read_bytes()
+    _fresh(monkeypatch, folder)
+    header_end = len(raw) - len(catalogue._built_data()[1])
+    # The header intact, the treaties after it cut short or overwritten: each part is unreadable.
+    for body in (b"", b"\x00" * (len(raw) // 2)):
+        (folder / catalogue.BUILT_FILE).write_bytes(raw[:header_end] + body)
+        _fresh(monkeypatch, folder)
+        assert catalogue._built_one("ottawa", catalogue._built_data()[0]["each"]["ottawa"][0]) is None
+        assert tw.treaty("ottawa") == load_treaty_file(FOLDER / "ottawa.toml")
+        assert catalogue._built() == {}
+        assert len(tw.treaties()) == len(list(FOLDER.glob("*.toml")))

@@ -854,7 +854,8 @@ def _notice_options(draw: st.DrawFn) -> Callable[[], object]:
     def run() -> object:
         o = tw.NoticeOptions(**values)
         read = o.at_depositary(time_zone)
-        return repr(o), o.to_record(), tw.NoticeOptions.from_record(o.to_record()), o.given(), read
+        instants = o.holds_instants()
+        return repr(o), o.to_record(), tw.NoticeOptions.from_record(o.to_record()), o.given(), read, instants
 
     return run
 
@@ -1230,7 +1231,7 @@ _METHODS_FUZZED = {
     "Treaty": {"from_record"},
     "WithdrawalClause": {"terms_for", "conditions_for"},
     "Effect": {"explain", "derivation"},
-    "NoticeOptions": {"given", "to_record", "from_record", "at_depositary"},
+    "NoticeOptions": {"given", "to_record", "from_record", "at_depositary", "holds_instants"},
     "EffectiveDates": {"dates", "errors", "datetime64"},
     "Fix": {"spelled"},
     "WithdrawalView": {"to_record"},

@@ -8,7 +8,6 @@ The catalogue's treaty files and the procedure files are read by subclasses of
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from collections.abc import Callable, Mapping
@@ -157,6 +156,8 @@ class Reader:
         for field in self.table:
             if field not in self.seen and field not in self.suggested:
                 known = sorted(self.seen)
+                import difflib
+
                 close = difflib.get_close_matches(str(field), known, n=1)
                 hint = f"did you mean {close[0]!r}?" if close else f"the fields here are {', '.join(known)}"
                 self.fail(str(field), f"unknown field ({hint}; {self.schema} lists them)")
@@ -180,6 +181,8 @@ class Reader:
         if field not in self.table:
             if required:
                 present = [k for k in self.table if k not in self.seen]
+                import difflib
+
                 close = difflib.get_close_matches(field, present, n=1)
                 hint = f": is {close[0]!r} a misspelling of it?" if close else ""
                 self.suggested.update(close)

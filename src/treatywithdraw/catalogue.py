@@ -17,7 +17,6 @@ import threading
 import zlib
 from collections.abc import Callable, Mapping
 from datetime import date
-from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
@@ -519,22 +518,49 @@ _lock = threading.RLock()
 _files: dict[str, Treaty | CatalogueError] = {}
 
 
-@attrs.frozen
 class _Registry:
-    index: dict[str, Treaty]
-    everything: tuple[Treaty, ...]
-    # Names that no longer lead anywhere safely: an alias two files claim.
-    refused_names: dict[str, CatalogueError]
-    problems: tuple[CatalogueError, ...]
+    """The whole catalogue, loaded once. A plain class: it is never compared, printed or
+    pickled, and an attrs class costs its import half a millisecond to generate."""
+
+    __slots__ = ("everything", "index", "problems", "refused_names")
+
+    def __init__(
+        self,
+        index: dict[str, Treaty],
+        everything: tuple[Treaty, ...],
+        refused_names: dict[str, CatalogueError],
+        problems: tuple[CatalogueError, ...],
+    ) -> None:
+        self.index = index
+        self.everything = everything
+        # Names that no longer lead anywhere safely: an alias two files claim.
+        self.refused_names = refused_names
+        self.problems = problems
 
 
 _registry: _Registry | None = None
 
 
-def _folder() -> Path:
+def _folder() -> str | os.PathLike[str]:
     # A plain path, not importlib.resources: that import alone costs more than
-    # parsing a treaty file, and the package is never imported from a zip.
-    return Path(__file__).parent / "data" / "treaties"
+    # parsing a treaty file, and the package is never imported from a zip. A string,
+    # not a pathlib.Path: answering one date must not pay for importing pathlib.
+    return os.path.join(os.path.dirname(__file__), "data", "treaties")
+
+
+def _in_folder(name: str) -> str:
+    """The path of ``name`` in the catalogue's folder."""
+    return os.path.join(_folder(), name)
+
+
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def _stem(path: str) -> str:
+    """A treaty file's name without its folder and ``.toml``."""
+    return os.path.basename(path).removesuffix(".toml")
 
 
 #: Larger than any treaty file could honestly be (the longest shipped is about 20 KB);
@@ -597,10 +623,10 @@ def _catalogue_file(label: str, text: str) -> Treaty:
 def _treaty_of(record: Mapping[str, Any], label: str) -> Treaty:
     """A parsed file's record as a :class:`Treaty`, whose key must be the file's name."""
     treaty = Treaty.from_record(record, file=label)
-    stem = Path(label).name.removesuffix(".toml")
+    stem = _stem(label)
     if stem != treaty.key:
         raise CatalogueError(
-            f"key {treaty.key!r} differs from the file name {Path(label).name!r}: "
+            f"key {treaty.key!r} differs from the file name {os.path.basename(label)!r}: "
             f"name the file {treaty.key}.toml",
             file=label,
             field="key",
@@ -638,8 +664,8 @@ def _file(key: str) -> Treaty | None:
     """
     found = _files.get(key)
     if found is None:
-        path = _folder() / f"{key}.toml"
-        if not _KEY_RE.match(key) or not path.is_file():
+        path = _in_folder(f"{key}.toml")
+        if not _KEY_RE.match(key) or not os.path.isfile(path):
             return None
         with _lock:
             found = _files.get(key)
@@ -651,16 +677,21 @@ def _file(key: str) -> Treaty | None:
     return found
 
 
-def _parse_file(path: Path) -> Treaty | CatalogueError:
+def _parse_file(path: str) -> Treaty | CatalogueError:
     """One catalogue file: from the compiled catalogue when the file is unchanged, else parsed."""
-    label = f"treatywithdraw/data/treaties/{path.name}"
+    stem = _stem(path)
+    label = f"treatywithdraw/data/treaties/{stem}.toml"
     try:
-        text = _read_treaty_text(str(path))
-        # One file asked for by its key: its own TOML is cheaper than the whole compiled
-        # catalogue, which is read once something needs every file or an alias.
-        # (The built treaties are taken by _load, which reads every file anyway.)
-        compiled = _compiled_cache.get(path.stem) if _compiled_cache is not None else None
-        if compiled is not None and compiled["crc"] == zlib.crc32(text.encode("utf-8")):
+        text = _read_treaty_text(path)
+        # One file asked for by its key: its own built treaty while the file is unchanged,
+        # else its own TOML, which is cheaper than the whole compiled catalogue (read once
+        # something needs every file or an alias).
+        crc = zlib.crc32(text.encode("utf-8"))
+        built = _built_one(stem, crc)
+        if built is not None:
+            return built
+        compiled = _compiled_cache.get(stem) if _compiled_cache is not None else None
+        if compiled is not None and compiled["crc"] == crc:
             return _treaty_of(compiled["record"], label)
         return _catalogue_file(label, text)
     except CatalogueError as exc:
@@ -686,9 +717,8 @@ def _compiled() -> dict[str, Any]:
     if _compiled_cache is None:
         import json
 
-        path = _folder() / COMPILED_FILE
         try:
-            data = json.loads(path.read_text("utf-8"))
+            data = json.loads(_read_bytes(_in_folder(COMPILED_FILE)).decode("utf-8"))
             files = data["files"] if data.get("schema") == 1 else {}
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             files = {}
@@ -709,25 +739,78 @@ It is the package's own data, written by its own generator, like bytecode beside
 """
 
 _built_cache: dict[str, tuple[int, Treaty]] | None = None
+_built_file: tuple[str, dict[str, Any], memoryview] | None = None
+_NOTHING_BUILT: tuple[dict[str, Any], memoryview] = ({}, memoryview(b""))
+
+
+def _built_data() -> tuple[dict[str, Any], memoryview]:
+    """The built catalogue file's header and the bytes after it, each treaty still unread.
+
+    Empty when it is missing, truncated, of another schema or built by other code (a
+    module's source hash differs).
+    """
+    global _built_file
+    path = _in_folder(BUILT_FILE)
+    if _built_file is None or _built_file[0] != path:  # read again for another folder (tests)
+        found = _NOTHING_BUILT
+        try:
+            import io
+            import pickle
+
+            raw = _read_bytes(path)
+            stream = io.BytesIO(raw)
+            header = pickle.load(stream)
+            if (
+                isinstance(header, dict)
+                and header.get("schema") == 3
+                and header.get("sources") == _source_hashes(header.get("sources", {}))
+            ):
+                found = (header, memoryview(raw)[stream.tell() :])
+        except Exception:  # missing, truncated or from other code: build from the records instead
+            found = _NOTHING_BUILT
+        _built_file = (path, *found)
+    return _built_file[1:]
+
+
+def _built_part(where: object) -> object:
+    """The object pickled at ``where`` (offset, length) of the built file's body; ``None`` if unreadable."""
+    body = _built_data()[1]
+    if not (isinstance(where, tuple) and len(where) == 2 and all(type(n) is int for n in where)):
+        return None
+    start, length = where
+    if start < 0 or length < 0 or start + length > len(body):
+        return None
+    try:
+        import pickle
+
+        return pickle.loads(body[start : start + length])
+    except Exception:  # a file damaged inside: build from the records instead
+        return None
 
 
 def _built() -> dict[str, tuple[int, Treaty]]:
     """The built treaties by file stem, with their files' checksums (empty when unusable)."""
     global _built_cache
     if _built_cache is None:
-        found: object = {}
-        try:
-            import pickle
-
-            data = pickle.loads((_folder() / BUILT_FILE).read_bytes())
-            if isinstance(data, dict) and data.get("schema") == 1 and data.get("sources") == _source_hashes(
-                data.get("sources", {})
-            ):
-                found = data["treaties"]
-        except Exception:  # missing, truncated or from other code: build from the records instead
-            found = {}
+        found = _built_part(_built_data()[0].get("all"))
         _built_cache = found if isinstance(found, dict) else {}
     return _built_cache
+
+
+def _built_one(stem: str, crc: int) -> Treaty | None:
+    """The built treaty of one file whose checksum is ``crc``; ``None`` when there is none.
+
+    A key asked for alone unpickles its own treaty, not the whole catalogue.
+    """
+    if _built_cache is not None:
+        entry = _built_cache.get(stem)
+        return entry[1] if entry is not None and entry[0] == crc else None
+    each = _built_data()[0].get("each")
+    where = each.get(stem) if isinstance(each, dict) else None
+    if not (isinstance(where, tuple) and len(where) == 3 and where[0] == crc):
+        return None
+    built = _built_part(where[1:])
+    return built if isinstance(built, Treaty) else None
 
 
 def _source_hashes(modules: object) -> dict[str, str]:
@@ -748,17 +831,19 @@ def _source_hashes(modules: object) -> dict[str, str]:
         origin = getattr(module, "__file__", None)
         if origin is None:
             return {}
-        out[name] = f"{zlib.crc32(Path(origin).read_bytes()):08x}"
+        out[name] = f"{zlib.crc32(_read_bytes(origin)):08x}"
     return out
 
 
-def build_catalogue(folder: Path | None = None) -> dict[str, Any]:
+def build_catalogue(folder: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """The built catalogue of ``folder`` (default: the package's): what ``_compiled.pickle`` holds.
 
     Each valid file's checksum and :class:`Treaty`, and the source hash of every module
     whose classes the treaties are made of.
     """
-    where = folder if folder is not None else _folder()
+    from pathlib import Path
+
+    where = Path(folder if folder is not None else _folder())
     treaties: dict[str, tuple[int, Treaty]] = {}
     modules: set[str] = set()
     for path in sorted(where.glob("*.toml"), key=lambda p: p.stem):
@@ -770,7 +855,37 @@ def build_catalogue(folder: Path | None = None) -> dict[str, Any]:
         treaties[path.stem] = (zlib.crc32(text.encode("utf-8")), built)
         modules |= _modules_of(built)
     sources = _source_hashes(dict.fromkeys(sorted(modules), ""))
-    return {"schema": 1, "sources": sources, "treaties": treaties}
+    return {"schema": 3, "sources": sources, "treaties": treaties}
+
+
+def built_file_bytes(built: Mapping[str, Any]) -> bytes:
+    """What ``_compiled.pickle`` holds for a :func:`build_catalogue` result.
+
+    A small pickled header (schema, module hashes, and where each part lies), then the
+    treaties twice: all in one pickle, which :func:`treaties` loads (one pickle of every
+    treaty loads about a third faster than many), and each in its own, which a key asked
+    for alone loads. Neither is unpickled unless it is wanted.
+    """
+    import pickle
+
+    parts: list[bytes] = []
+    offset = 0
+
+    def part(value: object) -> tuple[int, int]:
+        nonlocal offset
+        data = pickle.dumps(value, protocol=5)
+        parts.append(data)
+        offset += len(data)
+        return offset - len(data), len(data)
+
+    treaties = built["treaties"]
+    header = {
+        "schema": built["schema"],
+        "sources": built["sources"],
+        "all": part(treaties),
+        "each": {stem: (crc, *part(t)) for stem, (crc, t) in treaties.items()},
+    }
+    return pickle.dumps(header, protocol=5) + b"".join(parts)
 
 
 def _modules_of(value: object) -> set[str]:
@@ -799,7 +914,9 @@ def _compiled_is_current() -> bool:
     global _current
     if _current is None:
         compiled = _compiled()
-        paths = list(_folder().glob("*.toml"))
+        from pathlib import Path
+
+        paths = list(Path(_folder()).glob("*.toml"))
         _current = {p.stem for p in paths} == set(compiled) and all(
             compiled[p.stem]["crc"] == zlib.crc32(p.read_bytes()) for p in paths
         )
@@ -830,7 +947,7 @@ the file it leads to is read and checked as ever. A file edited since (its size 
 sends every name look-up the whole way.
 """
 
-_index_cache: tuple[object, Path, dict[str, list[str]] | None] | None = None
+_index_cache: tuple[object, object, dict[str, list[str]] | None] | None = None
 
 
 def _index_names() -> dict[str, list[str]] | None:
@@ -844,7 +961,7 @@ def _index_names() -> dict[str, list[str]] | None:
     try:
         import json
 
-        data = json.loads((folder / INDEX_FILE).read_text("utf-8"))
+        data = json.loads(_read_bytes(os.path.join(folder, INDEX_FILE)).decode("utf-8"))
         files = data["files"] if data.get("schema") == 1 else None
         with os.scandir(folder) as listing:
             sizes = {
@@ -868,14 +985,15 @@ def _index_names() -> dict[str, list[str]] | None:
     return names
 
 
-def compile_index(folder: Path | None = None) -> dict[str, Any]:
+def compile_index(folder: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """The name index of ``folder`` (default: the package's): what ``_index.json`` holds.
 
     Every file's size in bytes, its aliases, and whether it loads as a treaty.
     """
     import tomllib
+    from pathlib import Path
 
-    where = folder if folder is not None else _folder()
+    where = Path(folder if folder is not None else _folder())
     files: dict[str, Any] = {}
     for path in sorted(where.glob("*.toml"), key=lambda p: p.stem):
         raw = path.read_bytes()
@@ -896,14 +1014,15 @@ def compile_index(folder: Path | None = None) -> dict[str, Any]:
     return {"schema": 1, "files": files}
 
 
-def compile_catalogue(folder: Path | None = None) -> dict[str, Any]:
+def compile_catalogue(folder: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     """The compiled catalogue of ``folder`` (default: the package's): what ``_compiled.json`` holds.
 
     Every file's record as parsed from its TOML (dates as ISO strings) with its CRC-32.
     """
     import tomllib
+    from pathlib import Path
 
-    where = folder if folder is not None else _folder()
+    where = Path(folder if folder is not None else _folder())
     files: dict[str, Any] = {}
     for path in sorted(where.glob("*.toml"), key=lambda p: p.stem):
         text = path.read_text("utf-8")
@@ -939,25 +1058,26 @@ def _load() -> _Registry:
         # where a file has none (edited since, or new).
         folder = _folder()
         with os.scandir(folder) as listing:
-            entries = [(Path(e.path), e.is_file()) for e in listing if e.name.endswith(".toml")]
-        regular = {p.stem for p, is_file in entries if is_file}
-        paths = sorted((p for p, _ in entries), key=lambda p: p.stem)
+            entries = [(e.path, e.is_file()) for e in listing if e.name.endswith(".toml")]
+        regular = {_stem(p) for p, is_file in entries if is_file}
+        paths = sorted((p for p, _ in entries), key=_stem)
         built = _built()
-        if {p.stem for p in paths} - set(built):
+        if {_stem(p) for p in paths} - set(built):
             _compiled()
         loaded: list[Treaty] = []
         problems: list[CatalogueError] = []
         for path in paths:
-            entry = built.get(path.stem) if path.stem in regular and path.stem not in _files else None
+            stem = _stem(path)
+            entry = built.get(stem) if stem in regular and stem not in _files else None
             if entry is not None:
                 # The built treaty, while its file is unchanged (one read, no parse).
                 try:
-                    if zlib.crc32(path.read_bytes()) == entry[0]:
-                        _files[path.stem] = entry[1]
+                    if zlib.crc32(_read_bytes(path)) == entry[0]:
+                        _files[stem] = entry[1]
                 except OSError:
                     pass  # _file() below reads it again and says why it cannot
             try:
-                item = _file(path.stem)
+                item = _file(stem)
             except CatalogueError as exc:
                 problems.append(exc)
                 continue
@@ -965,7 +1085,7 @@ def _load() -> _Registry:
                 problems.append(
                     CatalogueError(
                         "the file name is not a kebab-case key: rename it <key>.toml",
-                        file=path.name,
+                        file=os.path.basename(path),
                         field="key",
                     )
                 )
@@ -1083,7 +1203,7 @@ def treaty(key: TreatyLike) -> Treaty:
             raise UnknownTreatyError(key, ())
         keys = _close_keys(name, {n: t.key for n, t in index.items()})
         loaded = {t.key for t in _load().everything}
-        left_out = {Path(p.file).name for p in _load().problems} - {f"{k}.toml" for k in loaded}
+        left_out = {os.path.basename(p.file) for p in _load().problems} - {f"{k}.toml" for k in loaded}
         raise UnknownTreatyError(key, keys, left_out=sorted(left_out))
     _remember(key, found)
     return found

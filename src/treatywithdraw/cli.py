@@ -15,10 +15,9 @@ library's keyword arguments; usage errors are one line too, pointing at ``--help
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
@@ -77,6 +76,30 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise _UsageError(message, self.prog)
 
+    _building = False
+
+    # Building the parser, argparse checks each argument's metavar, and spells a
+    # subcommand's prog, with a help formatter, which sizes itself to the terminal by
+    # importing shutil: neither depends on the width, and the import costs more than a date.
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        self._building = True
+        try:
+            return super().add_argument(*args, **kwargs)
+        finally:
+            self._building = False
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        self._building = True
+        try:
+            return super().add_subparsers(**kwargs)
+        finally:
+            self._building = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        if self._building:
+            return argparse.HelpFormatter(self.prog, width=80)
+        return super()._get_formatter()
+
     def parse_args(  # type: ignore[override]  # only the list form is used
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> argparse.Namespace:
@@ -110,7 +133,13 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line's parser; given ``command``, only that command's arguments are added.
+
+    Every command is listed (``--help`` and "invalid choice" read the same either way),
+    but building the arguments of the seven commands not asked for costs more than
+    answering a date, so :func:`main` builds the one it was given.
+    """
     parser = _Parser(
         prog=PROG,
         description="When a state's withdrawal from a treaty takes effect, with the article behind each date.",
@@ -118,14 +147,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action=_VersionAction, help="show program's version number and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (summary, description, epilog, arguments) in _COMMAND_PARSERS.items():
+        p = sub.add_parser(
+            name,
+            help=summary,
+            description=description,
+            epilog=epilog,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        if command is None or command == name:
+            arguments(p)
+    return parser
 
-    p = sub.add_parser(
-        "effective",
-        help="the effective date of a notice received on a day",
-        description="Print the ISO effective date of a withdrawal notice received by the depositary on RECEIVED.",
-        epilog=EPILOG_EFFECTIVE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _effective_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
     p.add_argument(
         "received",
@@ -137,13 +172,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--explain", action="store_true", help="print the derivation, citing the article")
     p.add_argument("--json", action="store_true", help="print a JSON object (see docs/cli.md)")
 
-    p = sub.add_parser(
-        "plan",
-        help="the last receipt day to be out by a date",
-        description="Print the last day the depositary may receive the notice for the withdrawal to take effect by D.",
-        epilog=EPILOG_PLAN,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _plan_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
     p.add_argument(
         "--effective-by", metavar="D", required=True, help="the day the withdrawal must have taken effect by"
@@ -151,33 +181,17 @@ def _parser() -> argparse.ArgumentParser:
     _option_flags(p, _PLAN_OPTIONS)
     p.add_argument("--json", action="store_true", help="print JSON (fields in docs/cli.md)")
 
-    p = sub.add_parser(
-        "treaties",
-        help="list the catalogue",
-        description="List every treaty in the catalogue: key and short name.",
-        epilog="examples:\n  treatywithdraw treaties\n  treatywithdraw treaties --json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _treaties_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print JSON (fields in docs/cli.md)")
 
-    p = sub.add_parser(
-        "show",
-        help="one treaty's clause, convention and sources",
-        description="Show a treaty's withdrawal clause, counting convention, evidence and sources.",
-        epilog="example:\n  treatywithdraw show rome-statute",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _show_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("treaty", metavar="TREATY", help=TREATY_HELP)
     p.add_argument("--json", action="store_true", help="print JSON (fields in docs/cli.md)")
 
-    p = sub.add_parser(
-        "timeline",
-        help="status, steps and effect of a timeline file",
-        description="Read a timeline file (TOML or JSON) and print its steps, effect and status.",
-        epilog="examples:\n  treatywithdraw timeline seeds/lv-ottawa-2025.toml --as-of 2025-07-01\n"
-        "  treatywithdraw timeline seeds/lv-ottawa-2025.toml --format ics > latvia.ics",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _timeline_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="a timeline file (docs/procedures.md)")
     p.add_argument(
         "--treaty",
@@ -200,15 +214,8 @@ def _parser() -> argparse.ArgumentParser:
         "with legal windows, effect or projection (docs/cli.md)",
     )
 
-    p = sub.add_parser(
-        "pending",
-        help="the real withdrawals that take effect on or after a day",
-        description="List the real withdrawals the package knows (seeds and catalogue cases) that take "
-        "effect on or after --as-of, in the order they take effect.",
-        epilog="examples:\n  treatywithdraw pending --as-of 2026-01-01\n"
-        "  treatywithdraw pending --as-of 2026-01-01 --format ics > pending.ics",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _pending_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", metavar="D", help="the day to list from (default: today)")
     p.add_argument(
         "--format",
@@ -217,25 +224,70 @@ def _parser() -> argparse.ArgumentParser:
         help="text (default), json, csv or ics",
     )
 
-    p = sub.add_parser(
-        "withdrawals",
-        help="every real withdrawal the package knows, as CSV or JSON",
-        description="The register of real withdrawals: the seeds and every evidence case of the catalogue, "
-        "with receipt, the stated and the computed effective date, and the source.",
-        epilog="examples:\n  treatywithdraw withdrawals > withdrawals.csv\n  treatywithdraw withdrawals --format json",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+
+def _withdrawals_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", metavar="D", help="add each one's status on that day")
     p.add_argument("--format", choices=["csv", "json"], default="csv", help="csv (default) or json")
 
-    sub.add_parser(
-        "example",
-        help="the Latvian 2025 Ottawa withdrawal, step by step",
-        description="Compute Latvia's 2025 withdrawal from the Ottawa Convention and explain the date.",
-        epilog="example:\n  treatywithdraw example",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    return parser
+
+def _no_arguments(p: argparse.ArgumentParser) -> None:
+    pass
+
+
+_COMMAND_PARSERS: dict[str, tuple[str, str, str, Callable[[argparse.ArgumentParser], None]]] = {
+    "effective": (
+        "the effective date of a notice received on a day",
+        "Print the ISO effective date of a withdrawal notice received by the depositary on RECEIVED.",
+        EPILOG_EFFECTIVE,
+        _effective_arguments,
+    ),
+    "plan": (
+        "the last receipt day to be out by a date",
+        "Print the last day the depositary may receive the notice for the withdrawal to take effect by D.",
+        EPILOG_PLAN,
+        _plan_arguments,
+    ),
+    "treaties": (
+        "list the catalogue",
+        "List every treaty in the catalogue: key and short name.",
+        "examples:\n  treatywithdraw treaties\n  treatywithdraw treaties --json",
+        _treaties_arguments,
+    ),
+    "show": (
+        "one treaty's clause, convention and sources",
+        "Show a treaty's withdrawal clause, counting convention, evidence and sources.",
+        "example:\n  treatywithdraw show rome-statute",
+        _show_arguments,
+    ),
+    "timeline": (
+        "status, steps and effect of a timeline file",
+        "Read a timeline file (TOML or JSON) and print its steps, effect and status.",
+        "examples:\n  treatywithdraw timeline seeds/lv-ottawa-2025.toml --as-of 2025-07-01\n"
+        "  treatywithdraw timeline seeds/lv-ottawa-2025.toml --format ics > latvia.ics",
+        _timeline_arguments,
+    ),
+    "pending": (
+        "the real withdrawals that take effect on or after a day",
+        "List the real withdrawals the package knows (seeds and catalogue cases) that take "
+        "effect on or after --as-of, in the order they take effect.",
+        "examples:\n  treatywithdraw pending --as-of 2026-01-01\n"
+        "  treatywithdraw pending --as-of 2026-01-01 --format ics > pending.ics",
+        _pending_arguments,
+    ),
+    "withdrawals": (
+        "every real withdrawal the package knows, as CSV or JSON",
+        "The register of real withdrawals: the seeds and every evidence case of the catalogue, "
+        "with receipt, the stated and the computed effective date, and the source.",
+        "examples:\n  treatywithdraw withdrawals > withdrawals.csv\n  treatywithdraw withdrawals --format json",
+        _withdrawals_arguments,
+    ),
+    "example": (
+        "the Latvian 2025 Ottawa withdrawal, step by step",
+        "Compute Latvia's 2025 withdrawal from the Ottawa Convention and explain the date.",
+        "example:\n  treatywithdraw example",
+        _no_arguments,
+    ),
+}
 
 
 def _option_fields() -> list[Any]:
@@ -440,6 +492,8 @@ def _versioned(value: object) -> object:
 
 
 def _dump(value: object) -> None:
+    import json
+
     print(json.dumps(_versioned(value), indent=2, ensure_ascii=False, sort_keys=True))
 
 
@@ -740,7 +794,7 @@ def _timeline(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = ("effective", "plan", "treaties", "show", "timeline", "pending", "withdrawals", "example")
+_COMMANDS = tuple(_COMMAND_PARSERS)
 
 _CONTROL = {i: f"\\x{i:02x}" for i in [*range(32), 127]} | {10: "\\n", 13: "\\r", 9: " "}
 
@@ -784,6 +838,8 @@ def _error(message: str, kind: str = "UsageError", exc: TreatyWithdrawError | No
             record["field"] = exc.field
             record["value"] = None if exc.value is None else _json_value(exc.value)
             record["fixes"] = [fix.spelled("cli") for fix in exc.fixes]
+        import json
+
         line = json.dumps(record, ensure_ascii=True, sort_keys=True)
     else:
         line = f"{PROG}: {message.translate(_CONTROL)}"
@@ -835,6 +891,28 @@ def _words(argv: object) -> tuple[list[str] | None, str]:
     return words, ""
 
 
+def run() -> NoReturn:
+    """The ``treatywithdraw`` program: :func:`main` in a process of its own, its result the exit status.
+
+    A run is one short process, so the cyclic garbage collector is switched off for it:
+    the modules, classes and functions its imports allocate are never garbage, and a
+    collection walking them (one during the imports, one at exit) cost about a tenth of
+    a one-date run (``docs/performance.md``). Memory is still freed as ever by reference
+    counting; what a collection would find is the rare reference cycle, and every input
+    is capped in size, so a run leaves at most a bounded amount uncollected. The objects
+    are frozen before exit, so the interpreter's last collection skips them too. Called
+    as a function, :func:`main` leaves the collector alone.
+    """
+    import gc
+
+    gc.disable()
+    try:
+        code = main()
+    finally:
+        gc.freeze()
+    sys.exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code.
 
@@ -883,7 +961,8 @@ class _Escaping:
 
 
 def _main(argv: list[str]) -> int:
-    parser = _parser()
+    # The command is the first word that is not a flag (the top level has no flag taking a value).
+    parser = _parser(next((word for word in argv if not word.startswith("-")), ""))
     try:
         args = parser.parse_args(argv)
     except _UsageError as exc:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple, Unpack
 
@@ -749,7 +749,17 @@ def _inputs(
     day = received if type(received) is date else as_date(received, "received", t.depositary.time_zone)
     if options is None and not values:
         return t, day, DEFAULT_OPTIONS
-    return t, day, merge_options(options, values).at_depositary(t.depositary.time_zone)
+    return t, day, _options_for(t, options, values)
+
+
+def _options_for(t: Treaty, options: object, values: Mapping[str, object]) -> NoticeOptions:
+    """The options given, with every instant dated at the depositary of ``t``.
+
+    The treaty's zone was checked when it was built: only instants need it now, so plain
+    days never load the time zone database.
+    """
+    merged = merge_options(options, values)
+    return merged.at_depositary(t.depositary.time_zone) if merged.holds_instants() else merged
 
 
 def effect(
@@ -963,7 +973,7 @@ def latest_receipt_date(
             return fast
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
     target = as_date(effective_by, "effective_by", t.depositary.time_zone)
-    opts = merge_options(options, dict(option_values)).at_depositary(t.depositary.time_zone)
+    opts = _options_for(t, options, dict(option_values))
     for name in _NOT_FOR_PLANNING:
         if getattr(opts, name) not in (None, ()):
             raise InvalidArgumentError(
@@ -1036,7 +1046,7 @@ def earliest_notice_date(
     datetime.date(2005, 1, 1)
     """
     t = treaty if type(treaty) is Treaty else _lookup(treaty)
-    opts = merge_options(options, dict(option_values)).at_depositary(t.depositary.time_zone)
+    opts = _options_for(t, options, dict(option_values))
     since = opts.party_since
     if since is None:
         raise InvalidArgumentError(

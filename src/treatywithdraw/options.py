@@ -24,7 +24,6 @@ treatywithdraw.errors.InvalidArgumentError: rounding 'sideways' is not known: pa
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, Final, TypedDict
@@ -181,6 +180,22 @@ class NoticeOptions:
             )
         return attrs.evolve(self, **changes) if changes else self
 
+    def holds_instants(self) -> bool:
+        """Whether any day of these options is an instant, which :meth:`at_depositary` would date.
+
+        A computation for a treaty (whose time zone was checked when it was built) calls
+        :meth:`at_depositary` only then, so plain days never load the time zone database.
+
+        >>> from datetime import datetime, timezone
+        >>> NoticeOptions(party_since="2016-11-04").holds_instants()
+        False
+        >>> NoticeOptions(party_since=datetime(2016, 11, 4, 12, tzinfo=timezone.utc)).holds_instants()
+        True
+        """
+        return any(type(getattr(self, name)) is Instant for name in _DAY_FIELDS) or any(
+            type(day) is Instant for span in self.armed_conflicts for day in span
+        )
+
     def given(self) -> dict[str, Any]:
         """The options that differ from their defaults, by name.
 
@@ -238,6 +253,8 @@ class NoticeOptions:
                 else f"{path}[{shown(key, 40)}]"
             )
             if key not in OPTION_NAMES:
+                import difflib
+
                 close = difflib.get_close_matches(str(key), OPTION_NAMES, n=1, cutoff=0.5)
                 hint = f"did you mean {close[0]!r}? " if close else ""
                 problems.append(
@@ -363,6 +380,8 @@ def merge_options(options: object, values: Mapping[str, object]) -> NoticeOption
     unknown = [k for k in values if k not in OPTION_NAMES]
     if unknown:
         name = unknown[0]
+        import difflib
+
         close = difflib.get_close_matches(str(name), OPTION_NAMES, n=1, cutoff=0.5)
         hint = f"did you mean {close[0]}=? " if close else ""
         raise InvalidArgumentError(
