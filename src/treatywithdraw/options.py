@@ -349,7 +349,9 @@ class OptionValues(PartyOptionValues, total=False):
     party: str | None
 
 
-_DAY_FIELDS = ("later_date", "party_since", "extended_to", "agreement_in_force")
+# The options that hold one day (an instant given for one is dated at the depositary),
+# read from the fields, so that a new date option is never left out.
+_DAY_FIELDS = tuple(f.name for f in attrs.fields(NoticeOptions) if f.metadata["cli"] == "date")
 
 
 def merge_options(options: object, values: Mapping[str, object]) -> NoticeOptions:
