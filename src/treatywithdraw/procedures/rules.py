@@ -172,7 +172,8 @@ class EventLog(tuple[Any, ...]):
     def plus(self, event: Any) -> EventLog:
         """These events and ``event`` after them (the index carried over, not rebuilt)."""
         n = len(self)
-        new = tuple.__new__(EventLog, (*self, event))
+        # One copy into a plain tuple, one into the log: (*self, event) made a list first.
+        new = tuple.__new__(EventLog, self + (event,))  # noqa: RUF005 (the faster copy, on purpose)
         new.last = {**self.last, event.step: n}
         new.terminal = self.terminal if self.terminal is not None or event.step not in TERMINAL else event
         shared = self._index
