@@ -242,6 +242,8 @@ def _on_at_depositary(event: Event, time_zone: str) -> Event:
 
 # Steps with no legal effect: a political announcement moves the status only to "announced".
 ANNOUNCEMENTS = frozenset({Step.INITIATIVE})
+# Steps that do not move a postponed bill: an announcement, a notice signed but not received.
+_NOT_LEGAL = ANNOUNCEMENTS | {Step.NOTICE_SIGNED}
 
 
 @attrs.frozen(kw_only=True)
@@ -641,7 +643,8 @@ class Withdrawal:
         reasons: list[str] = []
         if day is None:
             return reasons
-        last = next((e for e in reversed(self.events) if e.on is not None), None)
+        i = rules.last_dated(self.events)
+        last = None if i is None else self.events[i]
         if last is not None and last.on is not None and day < last.on:
             reasons.append(
                 f"dates go backwards: {step} on {day.isoformat()} is before "
@@ -764,21 +767,13 @@ class Withdrawal:
 
     # -- questions ----------------------------------------------------------------------------
 
-    def _known_by(self, day: date) -> list[Event]:
+    def _known_by(self, day: date) -> Sequence[Event]:
         """Events known to have happened by ``day``: an undated one counts once a later
-        dated event is on or before ``day``."""
-        known: list[Event] = []
-        pending: list[Event] = []
-        for e in self.events:
-            if e.on is None:
-                pending.append(e)
-            elif e.on <= day:
-                known.extend(pending)
-                pending.clear()
-                known.append(e)
-            else:
-                break
-        return known
+        dated event is on or before ``day``. The first events of the log, found by
+        bisection on the days and not copied, so the rules still read its index."""
+        log = self.events
+        assert type(log) is rules.EventLog  # the constructor and _append make it one
+        return log.upto(log.known_by(day))
 
     def status(self, as_of: DateLike) -> Status:
         """Where the withdrawal stands on ``as_of`` (events after that day are ignored).
@@ -793,21 +788,23 @@ class Withdrawal:
         (<Status.NOT_STARTED: 'not-started'>, <Status.ANNOUNCED: 'announced'>)
         """
         day = as_date(as_of, "as_of", self.treaty.depositary.time_zone)
+        # Each question below reads the log's index: O(log n) in the events, not a walk.
         known = self._known_by(day)
-        steps = {e.step for e in known}
-        if not steps:
+        if not known:
             return Status.NOT_STARTED
-        if Step.REVOCATION in steps:
+        if rules.first_index(known, Step.REVOCATION) is not None:
             return Status.REVOKED
-        if Step.PARLIAMENT_REJECTION in steps:
+        if rules.first_index(known, Step.PARLIAMENT_REJECTION) is not None:
             return Status.ABANDONED
-        if Step.COURT_RULING in steps:
+        if rules.first_index(known, Step.COURT_RULING) is not None:
             return Status.ANNULLED
         deposit = self.deposit
-        if Step.INSTRUMENT_DEPOSITED in steps and deposit is not None and deposit.on is not None:
+        received = rules.first_index(known, Step.INSTRUMENT_DEPOSITED) is not None
+        if received and deposit is not None and deposit.on is not None:
             try:
                 status = self._notice_status(self._effect_of(deposit.on), day)
-                if status is Status.EFFECTIVE and Step.CONDITION_CONTESTED in steps:
+                contested = rules.first_index(known, Step.CONDITION_CONTESTED) is not None
+                if status is Status.EFFECTIVE and contested:
                     return Status.CONTESTED
                 return status
             except AmbiguousDateError as exc:
@@ -825,12 +822,12 @@ class Withdrawal:
                 if len(statuses) == 1:
                     return statuses.pop()
                 raise
-        legal = [e for e in known if e.step not in ANNOUNCEMENTS and e.step is not Step.NOTICE_SIGNED]
-        if legal and legal[-1].step is Step.PARLIAMENT_POSTPONEMENT:
+        legal = rules.last_index_other(known, _NOT_LEGAL)
+        if legal is not None and known[legal].step is Step.PARLIAMENT_POSTPONEMENT:
             return Status.POSTPONED
         if all(rules.satisfied(self.procedure, known, s) for s in self.procedure.approval_steps()):
             return Status.APPROVED
-        if steps <= ANNOUNCEMENTS:
+        if rules.last_index_other(known, ANNOUNCEMENTS) is None:
             return Status.ANNOUNCED
         return Status.IN_PREPARATION
 
@@ -855,9 +852,7 @@ class Withdrawal:
         """
         p = self.procedure
         return tuple(
-            r.step
-            for r in p.steps
-            if not r.incidental and not rules.order_violations(p, self.events, r.step, dated=True)
+            r.step for r in p.steps if not r.incidental and rules.allowed(p, self.events, r.step, dated=True)
         )
 
     def agenda(self, as_of: DateLike | None = None) -> tuple[AgendaItem, ...]:
@@ -877,21 +872,22 @@ class Withdrawal:
         head-of-state-act (President (Valsts prezidents)): from 2025-04-23 to 2025-05-07 (Satversme Art. 69) [Satversme Art. 69: unless law-returned or publication-suspended]
         """
         day = None if as_of is None else as_date(as_of, "as_of", self.treaty.depositary.time_zone)
-        events = tuple(self.events) if day is None else tuple(self._known_by(day))
+        # The events known that day, read through the log's index: nothing below walks them.
+        events = self.events if day is None else self._known_by(day)
         p = self.procedure
         # The day the agenda is read on: as_of, or the last day recorded. A window closed
         # before it is overdue for a required step, and gone for an optional one.
-        dated = [e.on for e in events if e.on is not None]
-        today = day if day is not None else (dated[-1] if dated else None)
+        last_dated = rules.last_dated(events)
+        today = day if day is not None else (None if last_dated is None else events[last_dated].on)
         items: list[AgendaItem] = []
-        notified = {e.addressee for e in events if e.step is Step.PARTIES_NOTIFIED}
+        notified = rules.addressees(events)
         owed = [] if None in notified else [a for a in self._addressees() if a not in notified]
         for r in p.steps:
             if r.incidental:  # a court ruling or a contested condition happens; it is never due
                 continue
             # A notice to the parties is due for each addressee still owed one.
             addressee = owed[0] if r.step is Step.PARTIES_NOTIFIED and notified and owed else None
-            if rules.order_violations(p, events, r.step, dated=True, addressee=addressee):
+            if not rules.allowed(p, events, r.step, dated=True, addressee=addressee):
                 continue
             if r.step is Step.REVOCATION and today is not None and self._effective_by(events, today):
                 continue  # VCLT Art. 68: a notification can be revoked only before it takes effect
@@ -933,9 +929,11 @@ class Withdrawal:
 
     def _effective_by(self, events: Sequence[Event], day: date) -> bool:
         """Whether the deposit among ``events`` has taken effect by ``day`` (under either rounding)."""
-        deposit = next((e for e in reversed(events) if e.step is Step.INSTRUMENT_DEPOSITED), None)
+        i = rules.last_index(events, Step.INSTRUMENT_DEPOSITED)
         # Asked only where a revocation could come next: after a deposit, which is always dated.
-        assert deposit is not None and deposit.on is not None
+        assert i is not None
+        deposit = events[i]
+        assert deposit.on is not None
         try:
             e = self._effect_of(deposit.on)
         except AmbiguousDateError as exc:
