@@ -313,3 +313,26 @@ def test_revocation_stays_due_while_the_effect_is_unsettled() -> None:
         "instrument-deposited", "2025-01-10"
     )
     assert any(i.step is Step.REVOCATION for i in silent.agenda("2030-01-01"))
+
+
+def test_an_undated_deposit_keeps_revocation_on_the_agenda() -> None:
+    # A history given whole may leave the deposit undated (a later dated event dates it
+    # as known): no effect is known, so a revocation is not yet too late. It used to end
+    # in a bare AssertionError.
+    from treatywithdraw.timeline import Event, Withdrawal
+
+    seed = tw.load_timeline("lv-ottawa-2025")
+    assert isinstance(seed, Withdrawal)
+    events = [attrs.evolve(e, on=None) if e.step is Step.INSTRUMENT_DEPOSITED else e for e in seed.events]
+    events.append(Event(step="parties-notified", on="2025-07-01", addressee="states-parties"))
+    w = Withdrawal(
+        party=seed.party, treaty=seed.treaty, procedure=seed.procedure, events=events, options=seed.options
+    )
+    dated = Withdrawal(
+        party=seed.party, treaty=seed.treaty, procedure=seed.procedure, events=seed.events, options=seed.options
+    )
+    steps = {item.step for item in w.agenda("2026-01-01")}
+    assert Step.REVOCATION in steps
+    # With its date, the deposit took effect on 2025-12-27: revocable before, too late after.
+    assert Step.REVOCATION in {item.step for item in dated.agenda("2025-12-01")}
+    assert Step.REVOCATION not in {item.step for item in dated.agenda("2026-01-01")}

@@ -930,10 +930,11 @@ class Withdrawal:
     def _effective_by(self, events: Sequence[Event], day: date) -> bool:
         """Whether the deposit among ``events`` has taken effect by ``day`` (under either rounding)."""
         i = rules.last_index(events, Step.INSTRUMENT_DEPOSITED)
-        # Asked only where a revocation could come next: after a deposit, which is always dated.
+        # Asked only where a revocation could come next: after a deposit.
         assert i is not None
         deposit = events[i]
-        assert deposit.on is not None
+        if deposit.on is None:  # a history given whole may leave the deposit undated: no effect is known
+            return False
         try:
             e = self._effect_of(deposit.on)
         except AmbiguousDateError as exc:
