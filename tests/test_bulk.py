@@ -114,6 +114,19 @@ def test_a_century_of_days_for_ottawa() -> None:
     assert str(result.datetime64()[i - 3]) == "2026-02-28"  # 28 August
 
 
+def test_the_month_of_every_day_of_the_calendar_is_numpys() -> None:
+    # The month index is estimated from the mean month and corrected against the table
+    # (cheaper than NumPy's unit conversion): the same index for every day of years 1-9999,
+    # and, clipped as the callers clip it, for days a period carries past either end.
+    inside = np.arange(bulk._LO, bulk._HI + 1, dtype=np.int64)
+    numpys = inside.view("datetime64[D]").astype("datetime64[M]").view(np.int64) + 1969 * 12
+    assert (bulk._month_index(np, inside) == numpys).all()
+    outside = np.array([bulk._LO - 10**6, bulk._LO - 1, bulk._HI + 1, bulk._HI + 800, bulk._HI + 10**9], dtype=np.int64)
+    numpys = outside.view("datetime64[D]").astype("datetime64[M]").view(np.int64) + 1969 * 12
+    clipped = np.clip(bulk._month_index(np, outside), 0, bulk._LAST_MONTH)
+    assert (clipped == np.clip(numpys, 0, bulk._LAST_MONTH)).all()
+
+
 def test_pandas_series_index_and_timestamps() -> None:
     pd = pytest.importorskip("pandas")
     series = pd.Series(pd.to_datetime(["2025-06-27", "2025-08-31", "2024-02-29"]))

@@ -25,7 +25,7 @@ def test_the_constant_lines_are_built_once_per_treaty_and_rule(monkeypatch: pyte
 def test_an_equal_treaty_object_gets_its_own_lines_and_the_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     t = tw.treaty("ottawa")
     renamed = attrs.evolve(t, short_name="Mine Ban Convention")
-    full = {(-i, "clause"): (t, *effects._constant_steps(tw.effect(t, date(2025, 6, 27)))) for i in range(1, 4097)}
+    full = {(-i, "clause"): effects._constants(tw.effect(t, date(2025, 6, 27))) for i in range(1, 4097)}
     monkeypatch.setattr(effects, "_CONSTANT_STEPS", full)
     text = tw.effect(renamed, date(2025, 6, 27)).explain()
     assert text.startswith("Mine Ban Convention (ottawa)")

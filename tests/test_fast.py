@@ -148,6 +148,7 @@ def test_names_and_objects_no_plan_knows_go_the_full_way() -> None:
         ({"rounding": ["backward"]}, "unhashable rounding"),
         ({"apply_vclt56": True}, "an option no plan covers"),
         ({"armed_conflicts": ()}, "an option no plan covers"),
+        ({"extended_to": date(2026, 1, 31)}, "a date, for an option no plan covers"),
     ],
 )
 def test_options_a_plan_does_not_cover_go_the_full_way(values: dict[str, Any], why: str) -> None:
@@ -276,3 +277,55 @@ def test_the_last_receipt_day_near_a_month_end_goes_the_full_way() -> None:
     # 30 March: six months back is 30 September, past the 28th, where rounding may matter.
     assert _fast.latest_of("ottawa", date(2026, 3, 30)) is None
     assert tw.latest_receipt_date("ottawa", date(2026, 3, 30)) == date(2025, 9, 30)
+
+
+@pytest.mark.parametrize(
+    "convention",
+    [tw.Convention.ANNIVERSARY, tw.Convention.DAY_AFTER, tw.Convention.FIRST_OF_NEXT_MONTH, tw.Convention.END_OF_FOLLOWING_YEAR],
+)
+@pytest.mark.parametrize(
+    "period",
+    [
+        tw.Period(months=6),
+        tw.Period(years=1),
+        tw.Period(months=13),
+        tw.Period(days=90),
+        tw.Period(months=6, days=10),
+        tw.Period(),
+        tw.Period(months=-6),
+        tw.Period(days=10**10),  # more days than the calendar holds
+    ],
+    ids=str,
+)
+def test_every_period_shape_under_every_convention_is_the_full_paths(
+    convention: tw.Convention, period: tw.Period
+) -> None:
+    # The plans bind a period's parts once and write the common shapes (whole months)
+    # inline: each shape, at the calendar's edges, on the 28th and after it, and across
+    # a year's end, gives what the full path gives.
+    t = _variant("ottawa", convention=convention, notice_period=period)
+    plan = _fast.Plan(t)
+    days = [*GRID, *(date(2024, m, d) for m in (1, 7, 12) for d in (1, 27, 28, 29, 31)), date(2024, 2, 29)]
+    days += [date(9999, 6, 27), date(9999, 6, 28), date(9998, 12, 28), date(1, 1, 1), date(1, 6, 28)]
+    answered = 0
+    for day in days:
+        expected = _full(t, day)
+        for got in (plan.plain(day), plan.day(day, None, None), _fast.date_of(t, day, {})):
+            if got is not None:
+                answered += 1
+                assert isinstance(expected, tw.Effect) and got == expected.date, (day, expected)
+        found = plan.computed(day)
+        if found is not None:
+            assert isinstance(expected, tw.Effect) and found == (expected.expiry, expected.computed), day
+    assert answered or period.days > 10**9 or period.total_months < 0 or convention is tw.Convention.END_OF_FOLLOWING_YEAR
+
+
+def test_a_minimum_period_from_entry_into_force_or_a_required_date_is_kept_without_options() -> None:
+    nato = tw.treaty("nato")
+    plan = _fast.plan_for(nato)
+    assert plan.threshold is not None
+    before, after = plan.threshold - timedelta(days=1), plan.threshold + timedelta(days=1)
+    assert plan.plain(before) is None and plan.plain(after) == tw.effective_date(nato, after)
+    cfc = _fast.plan_for(tw.treaty("cfc"))
+    assert cfc.needs_later and cfc.plain(date(2025, 6, 27)) is None
+    assert cfc.day(date(2025, 6, 27), None, date(2026, 6, 27)) == date(2026, 6, 27)

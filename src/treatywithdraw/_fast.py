@@ -34,15 +34,17 @@ __all__ = ["Plan", "clear", "date_of", "effect_of", "latest_of", "plan_for", "pl
 _DIM = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _MAX_INDEX = 9999 * 12 + 11
 _ONE_DAY = timedelta(days=1)
+_LAST_DAY = date.max
 _MAX_CACHED = 4096  # treaties built by hand (hypothesis builds thousands): the cache stays bounded
 
 
 class Plan:
     """What one treaty's clause gives for a receipt day, without building an ``Effect``.
 
-    ``day(received, party_since, later_date, planning)`` is the effective date, or
-    ``None`` where the full path must answer. The other attributes are the constants
-    an :class:`~treatywithdraw.Effect` of the clause carries.
+    ``day(received, party_since, later_date)`` is the effective date, or ``None`` where
+    the full path must answer; ``plain(received)`` is ``day(received, None, None)``,
+    one call shorter. The other attributes are the constants an
+    :class:`~treatywithdraw.Effect` of the clause carries.
     """
 
     __slots__ = (
@@ -55,6 +57,7 @@ class Plan:
         "needs_later",
         "party_terms",
         "period",
+        "plain",
         "rule",
         "threshold",
         "treaty",
@@ -74,6 +77,7 @@ class Plan:
         self.convention: Convention | None = clause.convention
         self.rule = "clause"
         self.day: Callable[[date, date | None, date | None], date | None] = _never
+        self.plain: Callable[[date], date | None] = _nowhere
         self.computed: Callable[[date], tuple[date, date] | None] = _never_pair
         self.build: Callable[[date, date, date], Any] | None = None
         self.threshold: date | None = None
@@ -98,24 +102,41 @@ class Plan:
                 )
             else:  # pragma: no cover - the catalogue reader refuses a treaty anchor without a date
                 return
+        shape: tuple[_Pair, _On] | None
         if clause.kind is ClauseKind.NOTICE and clause.notice_period is not None:
-            computed = _notice(clause.notice_period, clause.convention)
+            shape = _notice(clause.notice_period, clause.convention)
             self.rule = "clause"
         elif clause.kind is ClauseKind.FIXED_PERIODS and clause.fixed_periods is not None:
             self.ends = period_ends(treaty)
-            computed = _fixed_periods(treaty, self.ends)
+            end = _fixed_periods(treaty, self.ends)
+            shape = None if end is None else (_both(end), end)
             self.rule, self.period, self.convention = "fixed-periods", None, Convention.END_OF_PERIOD
         elif clause.kind is ClauseKind.FIXED_DATE and clause.fixed_date is not None:
-            computed = _fixed_date(clause.fixed_date.effect_on, clause.fixed_date.receipt_by)
+            fixed = _fixed_date(clause.fixed_date.effect_on, clause.fixed_date.receipt_by)
+            shape = (_both(fixed), fixed)
             self.rule, self.period, self.convention = "fixed-date", None, Convention.FIXED_DATE
         else:
             return  # no clause (VCLT Art. 56 on request), or a shape this module does not know
-        if computed is None:
+        if shape is None:
             return
-        self.computed = computed
+        self.computed, gives = shape
         self.threshold = threshold
-        self.day = _day(computed, threshold, party_mp, clause.later_date, self.needs_later)
+        self.day = _day(gives, threshold, party_mp, clause.later_date, self.needs_later)
+        # day(received, None, None), the call without options, with one call fewer: none
+        # where a named date is required, else the clause's own function, after the
+        # earliest day notice is allowed where there is one.
+        if not self.needs_later:
+            self.plain = gives if threshold is None else _from(threshold, gives)
         self.build = _builder(self)
+
+
+def _from(threshold: date, gives: _On) -> _On:
+    """``gives``, refusing a receipt before ``threshold`` (a minimum period from entry into force)."""
+
+    def plain(received: date) -> date | None:
+        return None if received < threshold else gives(received)
+
+    return plain
 
 
 def _builder(plan: Plan) -> Callable[[date, date, date], Any] | None:
@@ -192,33 +213,114 @@ def _add_months(day: date, months: int, days: int) -> date | None:
     return day
 
 
-def _notice(
-    period: Period, convention: Convention | None
-) -> Callable[[date], tuple[date, date] | None] | None:
-    """``received -> (expiry, computed date)`` for a notice clause, or ``None`` for the conventions it lacks."""
-    months, days = period.total_months, period.days
-    if convention is Convention.ANNIVERSARY:
+def _nowhere(day: date) -> None:
+    return None
 
-        def anniversary(received: date) -> tuple[date, date] | None:
-            if months and received.day > 28:
+
+def _same_day(day: date) -> date:
+    return day
+
+
+def _shifter(months: int, days: int) -> Callable[[date], date | None]:
+    """``_add_months(day, months, days)`` for one period, its parts bound once.
+
+    A plan adds the same period on every call: the ``timedelta`` of its days is built
+    here, not per call (that was a quarter of the cost of a 150-day clause's answer).
+    """
+    try:
+        delta = timedelta(days=days)
+    except OverflowError:  # more days than the calendar holds: every sum leaves it
+        return _nowhere
+    if not months:
+        if not days:
+            return _same_day
+
+        def by_days(day: date) -> date | None:
+            try:
+                return day + delta
+            except OverflowError:
                 return None
-            expiry = _add_months(received, months, days)
-            return None if expiry is None else (expiry, expiry)
 
-        return anniversary
+        return by_days
+
+    def by_months(day: date) -> date | None:
+        year, month, d = day.year, day.month + months, day.day
+        if d > 28:
+            return None
+        if not 0 < month < 13:  # into another year (no divmod: most sums stay in the year)
+            year += (month - 1) // 12
+            month = (month - 1) % 12 + 1
+            if not 0 < year < 10000:
+                return None
+        moved = date(year, month, d)
+        if not days:
+            return moved
+        try:
+            return moved + delta
+        except OverflowError:
+            return None
+
+    return by_months
+
+
+_Pair = Callable[[date], tuple[date, date] | None]
+_On = Callable[[date], date | None]
+
+
+def _both(on: _On) -> _Pair:
+    """``received -> (date, date)`` for a clause whose expiry is its date."""
+
+    def pair(received: date) -> tuple[date, date] | None:
+        found = on(received)
+        return None if found is None else (found, found)
+
+    return pair
+
+
+def _notice(period: Period, convention: Convention | None) -> tuple[_Pair, _On] | None:
+    """``received -> (expiry, computed date)`` and ``received -> computed date`` for a notice
+    clause, or ``None`` for the conventions it lacks. The second builds no pair: an
+    effective date needs no expiry (and under the anniversary it is the sum itself)."""
+    add = _shifter(period.total_months, period.days)
+    if convention is Convention.ANNIVERSARY:
+        return _both(add), add
     if convention is Convention.DAY_AFTER:
 
         def day_after(received: date) -> tuple[date, date] | None:
-            expiry = _add_months(received, months, days)
-            if expiry is None or expiry == date.max:
+            expiry = add(received)
+            if expiry is None or expiry == _LAST_DAY:
                 return None
             return expiry, expiry + _ONE_DAY
 
-        return day_after
+        if period.days or not period.total_months:
+
+            def day_after_on(received: date) -> date | None:
+                expiry = add(received)
+                if expiry is None or expiry == _LAST_DAY:
+                    return None
+                return expiry + _ONE_DAY
+
+        else:  # whole months (every such clause of the catalogue but one): the day after, built at once
+            months = period.total_months
+
+            def day_after_on(received: date) -> date | None:
+                year, month, d = received.year, received.month + months, received.day  # the expiry's, as _shifter
+                if d > 28:
+                    return None
+                if not 0 < month < 13:
+                    year += (month - 1) // 12
+                    month = (month - 1) % 12 + 1
+                    if not 0 < year < 10000:
+                        return None
+                if d < 28:
+                    return date(year, month, d + 1)  # every month has the 28th
+                return date(year, month, 28) + _ONE_DAY
+
+        return day_after, day_after_on
     if convention is Convention.FIRST_OF_NEXT_MONTH:
 
         def first_of_next_month(received: date) -> tuple[date, date] | None:
-            expiry = _add_months(received, months, days)
+            expiry = add(received)
             if expiry is None:
                 return None
             if expiry.month == 12:
@@ -227,16 +329,39 @@ def _notice(
                 return expiry, date(expiry.year + 1, 1, 1)
             return expiry, date(expiry.year, expiry.month + 1, 1)
 
-        return first_of_next_month
+        if period.days or not period.total_months:
+
+            def first_of_next_month_on(received: date) -> date | None:
+                found = first_of_next_month(received)
+                return None if found is None else found[1]
+
+        else:  # whole months (every such clause of the catalogue): the expiry's month is enough
+            shift = period.total_months - 1
+
+            def first_of_next_month_on(received: date) -> date | None:
+                if received.day > 28:
+                    return None  # where a month lacks the day, as _shifter
+                index = received.year * 12 + received.month + shift  # the expiry's month
+                if not 12 <= index < _MAX_INDEX:
+                    return None  # before year 1, or an expiry in December 9999 or after
+                year, month0 = divmod(index + 1, 12)
+                return date(year, month0 + 1, 1)
+
+        return first_of_next_month, first_of_next_month_on
     if convention is Convention.END_OF_FOLLOWING_YEAR:
 
         def end_of_following_year(received: date) -> tuple[date, date] | None:
-            expiry = _add_months(received, months, days)
+            expiry = add(received)
             if expiry is None or received.year >= 9999:
                 return None
             return expiry, date(received.year + 1, 12, 31)
 
-        return end_of_following_year
+        def end_of_following_year_on(received: date) -> date | None:
+            if add(received) is None or received.year >= 9999:
+                return None
+            return date(received.year + 1, 12, 31)
+
+        return end_of_following_year, end_of_following_year_on
     return None
 
 
@@ -284,9 +409,7 @@ def period_ends(t: Treaty) -> tuple[list[date], list[date]] | None:
     return ends, deadlines
 
 
-def _fixed_periods(
-    t: Treaty, listed: tuple[list[date], list[date]] | None
-) -> Callable[[date], tuple[date, date] | None] | None:
+def _fixed_periods(t: Treaty, listed: tuple[list[date], list[date]] | None) -> _On | None:
     """The end of the period current at receipt (``effects._fixed_period_end``), by bisection."""
     if listed is None:
         return None
@@ -294,27 +417,25 @@ def _fixed_periods(
     assert t.clause.fixed_periods is not None
     start = t.clause.fixed_periods.start
 
-    def fixed(received: date) -> tuple[date, date] | None:
+    def fixed(received: date) -> date | None:
         if received < start:
             return None
         # A period covers [end of the previous one, its end): the first end after receipt.
         k = bisect_right(ends, received)
         if k == len(ends) or received > deadlines[k]:
             return None  # past the listed ends, or a late notice (refused, or carried on with a note)
-        return ends[k], ends[k]
+        return ends[k]
 
     return fixed
 
 
-def _fixed_date(
-    effect_on: tuple[int, int], receipt_by: tuple[int, int]
-) -> Callable[[date], tuple[date, date] | None]:
+def _fixed_date(effect_on: tuple[int, int], receipt_by: tuple[int, int]) -> _On:
     """The first fixed day whose cut-off the receipt met (``effects._fixed_date_effect``), inline."""
     effect_on_day, cutoff = effect_on, receipt_by
     month, day = effect_on
     cut_first = cutoff < effect_on  # the cut-off falls earlier in the same year as the effect
 
-    def fixed(received: date) -> tuple[date, date] | None:
+    def fixed(received: date) -> date | None:
         # The first year whose fixed day is after receipt and whose cut-off it met: this
         # year, the next, or the one after (effects._fixed_date_effect, counted by cases).
         year = received.year
@@ -329,14 +450,13 @@ def _fixed_date(
             ahead = 2
         if year + ahead > 9999:
             return None
-        effect = date(year + ahead, month, day)
-        return effect, effect
+        return date(year + ahead, month, day)
 
     return fixed
 
 
 def _day(
-    computed: Callable[[date], tuple[date, date] | None],
+    gives: _On,
     threshold: date | None,
     party_mp: Period | None,
     later_rule: LaterDate,
@@ -345,6 +465,7 @@ def _day(
     """The effective date of one receipt: the minimum-participation checks, the clause, a named date."""
     mp_months = party_mp.total_months if party_mp is not None else 0
     mp_days = party_mp.days if party_mp is not None else 0
+    later_allowed = later_rule is not LaterDate.NONE
 
     # The earliest day for the last party_since asked about (callers ask about one party at
     # a time), swapped in as one tuple so that threads never see half of it.
@@ -365,16 +486,16 @@ def _day(
                     return None
             if received < since:
                 return None
-        found = computed(received)
+        found = gives(received)
         if found is None:
             return None
         if later is not None:
-            if later_rule is LaterDate.NONE or later < found[1]:
+            if not later_allowed or later < found:
                 return None
             return later
         if needs_later:
             return None
-        return found[1]
+        return found
 
     return day
 
@@ -483,21 +604,31 @@ def date_of(treaty: object, received: date, values: Mapping[str, Any]) -> date |
 
     ``received`` is a ``date`` (exactly); ``values`` are the keyword options.
     """
-    plan = _plan(treaty)
-    if plan is None:
+    # _plan(treaty), inlined: the commonest call of the library, where a call is a tenth of the cost.
+    if type(treaty) is str:
+        plan = _by_name.get(treaty)
+        if plan is None or _names_of is not _catalogue._files:
+            plan = plan_for_name(treaty)
+            if plan is None:
+                return None
+    elif type(treaty) is Treaty:
+        plan = _by_id.get(id(treaty))
+        if plan is None or plan.treaty is not treaty:
+            plan = plan_for(treaty)
+    else:
         return None
     if not values:
-        return plan.day(received, None, None)
+        return plan.plain(received)
     if len(values) == 1:  # one option, the common case: no loop
-        since = values.get("party_since")
-        if since is not None and type(since) is date:
-            return plan.day(received, since, None)
-        later = values.get("later_date")
-        if later is not None and type(later) is date:
-            return plan.day(received, None, later)
-        party = values.get("party")
-        if type(party) is str and not plan.party_terms and _parties.get(party) is not None:
-            return plan.day(received, None, None)  # a party code already read, with no terms of its own
+        (name,) = values
+        value = values[name]
+        if type(value) is date:
+            if name == "later_date":
+                return plan.day(received, None, value)
+            if name == "party_since":
+                return plan.day(received, value, None)
+        elif name == "party" and type(value) is str and value in _parties and not plan.party_terms:
+            return plan.plain(received)  # a party code already read, with no terms of its own
     since = later = None
     for name, value in values.items():
         if value is None:

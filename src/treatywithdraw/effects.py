@@ -199,7 +199,8 @@ class Effect:
         >>> print(effect("icsid", "2007-05-02").explain().splitlines()[0])
         ICSID Convention (icsid), Art. 71 — depositary: ...
         """
-        return "\n".join(step.line for step in _derivation(self))
+        text = _plain_text(self)  # a plain notice: written at once, without the steps
+        return text if text is not None else "\n".join(step.line for step in _derivation(self))
 
     def derivation(self) -> tuple[DerivationStep, ...]:
         """The derivation of :meth:`explain` as data: one ``DerivationStep`` a line.
@@ -1082,45 +1083,137 @@ def _described(years: int, months: int, days: int) -> str:
     return Period(years=years, months=months, days=days).describe()
 
 
-_CONSTANT_STEPS: dict[tuple[int, str], tuple[Treaty, DerivationStep, str, DerivationStep]] = {}
-
-
-def _constant_steps(e: Effect) -> tuple[DerivationStep, str, DerivationStep]:
+class _Constants:
     """The parts of a derivation that depend on the treaty and the rule alone, built once.
 
     The heading, the evidence sentence and the quoted clause (whose long text is the cost
-    of :meth:`Effect.explain`). Keyed on the treaty object, which is immutable; bounded.
+    of :meth:`Effect.explain`), as steps and as the lines :meth:`Effect.explain` prints;
+    for the clause's own rule, also the words of its notice period and convention, so
+    that :func:`_plain_text` writes a plain notice's explanation without building steps.
     """
+
+    __slots__ = (
+        "convention",
+        "evidence_text",
+        "from_expiry",
+        "head",
+        "heading",
+        "period",
+        "period_words",
+        "quoted",
+        "quoted_line",
+        "receipt_tail",
+        "treaty",
+        "words",
+        "words_by_year",
+    )
+
+    def __init__(self, t: Treaty, rule: str, evidence: Evidence) -> None:
+        self.treaty = t
+        clause = t.clause
+        article = _article(t, rule)
+        self.heading = DerivationStep(
+            None, "treaty", f"{t.short_name} ({t.key}), {article} — depositary: {t.depositary.name}.", article=article
+        )
+        self.head = self.heading.text
+        summary = evidence.summary().rstrip()
+        self.evidence_text = (
+            f"Evidence for the convention — {summary}{'' if summary.endswith(('.', '!', '?')) else '.'}"
+        )
+        source = t.sources[0]
+        text = clause.provisional.text if rule == "provisional" and clause.provisional else clause.text
+        self.quoted = DerivationStep(
+            None,
+            "clause",
+            f'Clause ({clause.verification.value}): "{" ".join(text.split())}" '
+            f"— {source.url} (read {source.read_on.isoformat()}).",
+            article=article,
+        )
+        self.quoted_line = self.quoted.text
+        self.receipt_tail = (
+            f"), the day the depositary received the notification, dated in {t.depositary.time_zone} "
+            "(VCLT Art. 78(b)); every period runs from it."
+        )
+        # The clause's own period and convention: _plain_text uses them when an effect
+        # carries these very objects (every effect of the clause's rule does).
+        self.period = clause.notice_period
+        self.period_words = _describe(clause.notice_period) if clause.notice_period is not None else ""
+        self.convention = clause.convention
+        self.from_expiry = False
+        self.words = self.words_by_year = ""
+        if clause.convention is not None:
+            convention_rule = RULES[clause.convention]
+            self.from_expiry = convention_rule.from_expiry
+            if "{" in convention_rule.words or "}" in convention_rule.words:
+                self.words_by_year = convention_rule.words
+            else:
+                self.words = convention_rule.words
+
+
+_CONSTANT_STEPS: dict[tuple[int, str], _Constants] = {}
+
+
+def _constants(e: Effect) -> _Constants:
+    """The :class:`_Constants` of ``e``'s treaty and rule. Keyed on the treaty object, which
+    is immutable (an equal copy gets its own); bounded."""
     t = e.treaty
     key = (id(t), e.rule)
     hit = _CONSTANT_STEPS.get(key)
-    if hit is not None and hit[0] is t:
-        return hit[1], hit[2], hit[3]
-    clause = t.clause
-    article = _article(t, e.rule)
-    heading = DerivationStep(
-        None, "treaty", f"{t.short_name} ({t.key}), {article} — depositary: {t.depositary.name}.", article=article
-    )
-    evidence = _evidence_for(e).summary().rstrip()
-    evidence_text = f"Evidence for the convention — {evidence}{'' if evidence.endswith(('.', '!', '?')) else '.'}"
-    source = t.sources[0]
-    text = clause.provisional.text if e.rule == "provisional" and clause.provisional else clause.text
-    quoted = DerivationStep(
-        None,
-        "clause",
-        f'Clause ({clause.verification.value}): "{" ".join(text.split())}" '
-        f"— {source.url} (read {source.read_on.isoformat()}).",
-        article=article,
-    )
+    if hit is not None and hit.treaty is t:
+        return hit
+    built = _Constants(t, e.rule, _evidence_for(e))
     if len(_CONSTANT_STEPS) >= 4096:
         _CONSTANT_STEPS.clear()
-    _CONSTANT_STEPS[key] = (t, heading, evidence_text, quoted)
-    return heading, evidence_text, quoted
+    _CONSTANT_STEPS[key] = built
+    return built
+
+
+_NEVER_MOVED = "; effect dates are never moved off weekends or holidays)."
+
+
+def _plain_text(e: Effect) -> str | None:
+    """:meth:`Effect.explain` of a plain notice, written at once; ``None`` for any other effect.
+
+    Plain: the clause's own rule, period and convention, no month end rounded, no minimum
+    period checked, no condition, linked treaty or moved date (notes are written). This is
+    what :func:`_derivation` gives for such an effect, line for line, without building its
+    steps; ``tests/test_explain_text.py`` holds the two together for every treaty.
+    """
+    if e.rule != "clause" or e.rounded or e.earliest_notice is not None or e.conditions or e.linked:
+        return None
+    day, expiry, received = e.date, e.expiry, e.received
+    if day is None or expiry is None or day != e.computed:
+        return None
+    c = _constants(e)
+    if c.convention is None or c.period is None or e.convention is not c.convention or e.notice_period is not c.period:
+        return None  # an Effect built by hand with terms of its own: the steps say it
+    r = received.isoformat()
+    words = c.words or c.words_by_year.format(year=received.year)
+    if c.from_expiry:
+        text = (
+            f"{c.head}\n1. Receipt: {r} ({_WEEKDAYS[received.weekday()]}{c.receipt_tail}\n"
+            f"2. Expiry: {r} + {c.period_words} = {expiry.isoformat()}.\n"
+            f"3. Counting convention '{c.convention.value}': {words} → {day.isoformat()}.\n"
+            f"4. {c.evidence_text}"
+        )
+        number = 4
+    else:
+        text = (
+            f"{c.head}\n1. Receipt: {r} ({_WEEKDAYS[received.weekday()]}{c.receipt_tail}\n"
+            f"2. Counting convention '{c.convention.value}': {words} → {day.isoformat()}.\n"
+            f"3. {c.evidence_text}"
+        )
+        number = 3
+    for note in e.notes:
+        number += 1
+        text = f"{text}\n{number}. {note}"
+    return f"{text}\nEffective date: {day.isoformat()} ({_WEEKDAYS[day.weekday()]}{_NEVER_MOVED}\n{c.quoted_line}"
 
 
 def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
     t, clause = e.treaty, e.treaty.clause
-    heading, evidence_text, quoted = _constant_steps(e)
+    constants = _constants(e)
+    heading, evidence_text, quoted = constants.heading, constants.evidence_text, constants.quoted
     article = heading.article
     lines = [heading]
 
@@ -1133,9 +1226,7 @@ def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
 
     step(
         "receipt",
-        f"Receipt: {e.received.isoformat()} ({_WEEKDAYS[e.received.weekday()]}), the day the "
-        f"depositary received the notification, dated in {t.depositary.time_zone} "
-        "(VCLT Art. 78(b)); every period runs from it.",
+        f"Receipt: {e.received.isoformat()} ({_WEEKDAYS[e.received.weekday()]}{constants.receipt_tail}",
         e.received,
         "VCLT Art. 78(b)",
     )
@@ -1282,8 +1373,7 @@ def _derivation(e: Effect) -> tuple[DerivationStep, ...]:
             DerivationStep(
                 None,
                 "effective-date",
-                f"Effective date: {e.date.isoformat()} ({_WEEKDAYS[e.date.weekday()]}; effect dates are "
-                "never moved off weekends or holidays).",
+                f"Effective date: {e.date.isoformat()} ({_WEEKDAYS[e.date.weekday()]}{_NEVER_MOVED}",
                 e.date,
             )
         )
