@@ -86,6 +86,7 @@ def test_treaties_filter_by_category_depositary_and_period() -> None:
 # -- the built treaties (_compiled.pickle): treaties() in a fresh process, issue 12 ------------
 
 
+@pytest.mark.built_catalogue
 def test_the_built_catalogue_is_current_and_serves_every_file() -> None:
     built = catalogue._built()
     stems = {p.stem for p in FOLDER.glob("*.toml")}
@@ -123,6 +124,7 @@ def test_a_built_catalogue_from_other_code_or_files_is_not_used(
     assert catalogue._built() == {}
 
 
+@pytest.mark.built_catalogue
 def test_an_edited_file_is_not_taken_from_the_built_catalogue(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -147,6 +149,7 @@ def _fresh(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
         monkeypatch.setattr(catalogue, name, None if name != "_resolved" else {})
 
 
+@pytest.mark.built_catalogue
 def test_a_key_alone_is_its_own_built_treaty(monkeypatch: pytest.MonkeyPatch) -> None:
     # One key asked for in a fresh process unpickles that treaty only, and it is the
     # treaty the reader builds from the file.
@@ -157,6 +160,7 @@ def test_a_key_alone_is_its_own_built_treaty(monkeypatch: pytest.MonkeyPatch) ->
     assert served == load_treaty_file(FOLDER / "ottawa.toml")
 
 
+@pytest.mark.built_catalogue
 def test_a_damaged_built_file_falls_back_to_the_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 

@@ -34,6 +34,7 @@ def _imported_by(argv: list[str]) -> set[str]:
 
 
 # An alias is found through the name index, which is JSON.
+@pytest.mark.built_catalogue
 @pytest.mark.parametrize(("treaty", "needs"), [("ottawa", set()), ("mine-ban", {"json"})])
 def test_a_plain_date_imports_nothing_it_does_not_use(treaty: str, needs: set[str]) -> None:
     imported = _imported_by(["effective", treaty, "2025-06-27"])
