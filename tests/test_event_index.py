@@ -417,3 +417,48 @@ def test_the_seed_histories_agree_with_the_walk() -> None:
             _agrees_with_the_walk(w, _days(w))
             for cut in range(len(w.events) + 1):
                 _rules_agree(w.procedure, w.events.upto(cut), tuple(w.events[:cut]), date(2025, 6, 1))
+
+
+def test_the_log_reads_as_the_tuple_of_its_events() -> None:
+    import pickle
+
+    w = Withdrawal.start(party="LV", treaty="ottawa").record("parliament-approval", "2025-04-16")
+    w = w.record("head-of-state-act", "2025-04-24").record("instrument-deposited", "2025-06-27")
+    log, plain = w.events, tuple(w.events)
+    assert type(log) is rules.EventLog and len(plain) == 3
+    assert log == plain and plain == log and (log != plain) is False
+    assert hash(log) == hash(plain)
+    assert log != list(plain)  # as a tuple: a list of the same events is not equal
+    # Concatenation, on purpose: the log must add to a tuple on either side as a tuple does.
+    assert log + (plain[0],) == (*plain, plain[0])  # noqa: RUF005
+    assert (plain[0],) + log == (plain[0], *plain)  # noqa: RUF005
+    assert log[1:] == plain[1:] and type(log[1:]) is tuple and log[::-1] == plain[::-1]
+    assert (log[0], log[-1], log[-3]) == (plain[0], plain[-1], plain[-3])
+    for bad in (3, -4):
+        with pytest.raises(IndexError):
+            log[bad]
+    assert repr(log) == repr(plain) and list(reversed(log)) == list(reversed(plain))
+    assert plain[2] in log and log.index(plain[1]) == 1 and log.count(plain[0]) == 1
+    assert pickle.loads(pickle.dumps(log)) == log and pickle.loads(pickle.dumps(w)) == w
+    assert w.history == plain and type(w.history) is tuple
+    # Equal whatever their storage: a log rebuilt from the events equals the recorded one.
+    assert rules.EventLog(plain) == log and rules.EventLog(plain[:2]) != log and log == w.events
+    assert log.__eq__(object()) is NotImplemented and log.__add__([]) is NotImplemented
+    assert log.__radd__([]) is NotImplemented
+
+
+def test_recording_in_a_line_copies_no_earlier_event() -> None:
+    # Amortised O(1): each record appends to the one list the logs share; a log is its first
+    # len(log) items, so an earlier withdrawal still reads only its own events.
+    first = Withdrawal.start(party="LV", treaty="ottawa").record("parliament-approval", "2025-04-16")
+    second = first.record("head-of-state-act", "2025-04-24")
+    third = second.record("instrument-deposited", "2025-06-27")
+    assert first.events._index.events is second.events._index.events is third.events._index.events
+    assert [len(w.events) for w in (first, second, third)] == [1, 2, 3]
+    assert [e.step for e in second.events] == [Step.PARLIAMENT_APPROVAL, Step.HEAD_OF_STATE_ACT]
+    # A second record on `second` branches: its log is copied, the others are untouched.
+    branch = second.record("notice-signed", None)
+    assert branch.events._index.events is not third.events._index.events
+    assert [e.step for e in branch.events][-1] is Step.NOTICE_SIGNED
+    assert [e.step for e in third.events][-1] is Step.INSTRUMENT_DEPOSITED
+    assert tuple(second.events) == tuple(third.events)[:2] == tuple(branch.events)[:2]

@@ -389,7 +389,10 @@ class Withdrawal:
     party: str = attrs.field(converter=party_code)
     treaty: Treaty = attrs.field(validator=of_type(Treaty))
     procedure: Procedure = attrs.field(validator=of_type(Procedure))
-    events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
+    events: Sequence[Event] = attrs.field(default=(), converter=_events)
+    """The recorded steps in order: a :class:`~treatywithdraw.procedures.rules.EventLog`,
+    which reads as the tuple of its events (equal to it, hashing as it, adding to a tuple)
+    and carries the index the rules read; given as any iterable of events."""
     options: NoticeOptions = attrs.field(default=DEFAULT_OPTIONS, validator=of_type(NoticeOptions))
     """Every option of the notice (:class:`~treatywithdraw.NoticeOptions`), applied
     when the effect is computed; ``options.party`` is always :attr:`party`."""
@@ -720,8 +723,8 @@ class Withdrawal:
 
     @property
     def history(self) -> tuple[Event, ...]:
-        """Every recorded event, in the order recorded (which is chronological)."""
-        return self.events
+        """Every recorded event, in the order recorded (which is chronological), as a tuple."""
+        return tuple(self.events)
 
     @property
     def effect(self) -> Effect | None:

@@ -18,6 +18,7 @@ after the effect) stay with the withdrawal.
 
 from __future__ import annotations
 
+import operator
 import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -96,10 +97,11 @@ class _Index:
     first; the lock makes that claim safe when a withdrawal is shared between threads.
     """
 
-    __slots__ = ("dated", "days", "lock", "notices", "size", "steps")
+    __slots__ = ("dated", "days", "events", "lock", "notices", "size", "steps")
 
     def __init__(self) -> None:
         self.size = 0
+        self.events: list[Any] = []
         self.steps: dict[Step, list[int]] = {}
         self.notices: dict[str | None, list[int]] = {}
         self.dated: list[int] = []
@@ -119,12 +121,14 @@ class _Index:
         if event.on is not None:
             self.dated.append(i)
             self.days.append(event.on)
+        self.events.append(event)
         self.size = i + 1
 
     def upto(self, n: int) -> _Index:
         """A new index of the first ``n`` positions alone."""
         new = _Index()
         new.size = n
+        new.events = self.events[:n]
         new.steps = {s: found[: bisect_left(found, n)] for s, found in self.steps.items()}
         new.notices = {a: found[: bisect_left(found, n)] for a, found in self.notices.items()}
         k = bisect_left(self.dated, n)
@@ -132,7 +136,7 @@ class _Index:
         return new
 
 
-class EventLog(tuple[Any, ...]):
+class EventLog(Sequence[Any]):
     """A withdrawal's events with the index the rules ask of them, kept as events are added.
 
     The last position of each step and the first terminal event: :func:`last_index` and
@@ -143,10 +147,18 @@ class EventLog(tuple[Any, ...]):
     day reads O(log n) of the index, not the events. A plain sequence (a slice, a list)
     is scanned.
 
+    The events themselves sit in the index too, in a list only ever appended to: a log
+    is that list's first ``len(log)`` items, so :meth:`plus` copies no earlier event
+    (a tuple would copy them all at every step). It reads as the tuple of its events:
+    it is equal to that tuple, hashes as it, adds to a tuple, slices into one and pickles
+    as one.
+
     >>> log = EventLog(())
-    >>> log.last, log.terminal
-    ({}, None)
+    >>> log.last, log.terminal, log == ()
+    ({}, None, True)
     """
+
+    __slots__ = ("_index", "_n", "last", "ordered", "terminal")
 
     last: dict[Step, int]
     terminal: Any
@@ -155,25 +167,25 @@ class EventLog(tuple[Any, ...]):
     <treatywithdraw.Withdrawal.record>` ensures (a history given to the constructor need
     not): only then is a day found by bisection."""
     _index: _Index
+    _n: int
 
-    def __new__(cls, items: Iterable[Any] = ()) -> EventLog:
-        self = super().__new__(cls, items)
+    def __init__(self, items: Iterable[Any] = ()) -> None:
         self.last, self.terminal, self.ordered = {}, None, True
         index = self._index = _Index()
-        for i, e in enumerate(self):
+        for i, e in enumerate(items):
             self.last[e.step] = i
             if self.terminal is None and e.step in TERMINAL:
                 self.terminal = e
             if e.on is not None and index.days and e.on < index.days[-1]:
                 self.ordered = False
             index.add(e)
-        return self
+        self._n = index.size
 
     def plus(self, event: Any) -> EventLog:
-        """These events and ``event`` after them (the index carried over, not rebuilt)."""
-        n = len(self)
-        # One copy into a plain tuple, one into the log: (*self, event) made a list first.
-        new = tuple.__new__(EventLog, self + (event,))  # noqa: RUF005 (the faster copy, on purpose)
+        """These events and ``event`` after them (the index carried over, not rebuilt, and
+        no earlier event copied: amortised O(1))."""
+        n = self._n
+        new = EventLog.__new__(EventLog)
         new.last = {**self.last, event.step: n}
         new.terminal = self.terminal if self.terminal is not None or event.step not in TERMINAL else event
         shared = self._index
@@ -182,8 +194,51 @@ class EventLog(tuple[Any, ...]):
             index = shared if shared.size == n else shared.upto(n)
             new.ordered = self.ordered and (event.on is None or not index.days or event.on >= index.days[-1])
             index.add(event)
-        new._index = index
+        new._index, new._n = index, n + 1
         return new
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> Any: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Any, ...]: ...
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return tuple(self)[i]
+        j = operator.index(i)
+        if j < 0:
+            j += self._n
+        if not 0 <= j < self._n:
+            raise IndexError("event index out of range")
+        return self._index.events[j]
+
+    def __iter__(self) -> Iterator[Any]:
+        return islice(self._index.events, self._n)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is EventLog:
+            return self._n == other._n and (self._index is other._index or tuple(self) == tuple(other))
+        if isinstance(other, tuple):
+            return tuple(self) == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __add__(self, other: object) -> tuple[Any, ...]:
+        if isinstance(other, tuple | EventLog):
+            return tuple(self) + tuple(other)
+        return NotImplemented
+
+    def __radd__(self, other: object) -> tuple[Any, ...]:
+        if isinstance(other, tuple):
+            return other + tuple(self)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
 
     def __reduce__(self) -> tuple[type[EventLog], tuple[tuple[Any, ...]]]:
         return (EventLog, (tuple(self),))
