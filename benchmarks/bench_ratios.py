@@ -218,6 +218,8 @@ def generated_catalogue(table: Table, rounds: int, size: int) -> None:
         compiled = catalogue.compile_catalogue(large)
         Path(large, catalogue.COMPILED_FILE).write_text(json.dumps(compiled), "utf-8")
         Path(large, catalogue.INDEX_FILE).write_text(json.dumps(catalogue.compile_index(large)), "utf-8")
+        # The built treaties too, as the real folder has them (a key alone is unpickled from them).
+        Path(large, catalogue.BUILT_FILE).write_bytes(catalogue.built_file_bytes(catalogue.build_catalogue(large)))
         ops = {
             "treaty('ottawa')": "tw.treaty('ottawa')",
             "treaty('mine-ban') (an alias)": "tw.treaty('mine-ban')",
