@@ -11,7 +11,7 @@
 # mutmut's own: (killed + timed out) / (all - skipped). docs/quality.md records the last
 # measured score and explains every survivor; the target is at least 90 %.
 #
-# Takes about 40 minutes on 2 cores. JOBS=N sets the number of parallel workers.
+# Takes about 70 minutes on 2 cores (2026-11-30). JOBS=N sets the number of parallel workers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
