@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import operator
 import threading
+from abc import abstractmethod
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from datetime import date
@@ -136,7 +137,36 @@ class _Index:
         return new
 
 
-class EventLog(Sequence[Any]):
+class _Events(Sequence[Any]):
+    """The first ``len(self)`` items of a list of events only ever appended to: what an
+    :class:`EventLog` and a :class:`Prefix` of one are, read the same way."""
+
+    __slots__ = ()
+
+    @abstractmethod
+    def _list(self) -> list[Any]:
+        """The list whose first ``len(self)`` items these are."""
+
+    @overload
+    def __getitem__(self, i: int) -> Any: ...
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Any, ...]: ...
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return tuple(self)[i]
+        n = len(self)
+        j = operator.index(i)
+        if j < 0:
+            j += n
+        if not 0 <= j < n:
+            raise IndexError("event index out of range")
+        return self._list()[j]
+
+    def __iter__(self) -> Iterator[Any]:
+        return islice(self._list(), len(self))
+
+
+class EventLog(_Events):
     """A withdrawal's events with the index the rules ask of them, kept as events are added.
 
     The last position of each step and the first terminal event: :func:`last_index` and
@@ -200,22 +230,8 @@ class EventLog(Sequence[Any]):
     def __len__(self) -> int:
         return self._n
 
-    @overload
-    def __getitem__(self, i: int) -> Any: ...
-    @overload
-    def __getitem__(self, i: slice) -> tuple[Any, ...]: ...
-    def __getitem__(self, i: int | slice) -> Any:
-        if isinstance(i, slice):
-            return tuple(self)[i]
-        j = operator.index(i)
-        if j < 0:
-            j += self._n
-        if not 0 <= j < self._n:
-            raise IndexError("event index out of range")
-        return self._index.events[j]
-
-    def __iter__(self) -> Iterator[Any]:
-        return islice(self._index.events, self._n)
+    def _list(self) -> list[Any]:
+        return self._index.events
 
     def __eq__(self, other: object) -> bool:
         if type(other) is EventLog:
@@ -292,7 +308,7 @@ class EventLog(Sequence[Any]):
         return False
 
 
-class Prefix(Sequence[Any]):
+class Prefix(_Events):
     """The first ``cut`` events of an :class:`EventLog` (those known by a day): the rules
     read the log's index for them, and no event is copied.
 
@@ -311,20 +327,8 @@ class Prefix(Sequence[Any]):
     def __len__(self) -> int:
         return self.cut
 
-    @overload
-    def __getitem__(self, i: int) -> Any: ...
-    @overload
-    def __getitem__(self, i: slice) -> tuple[Any, ...]: ...
-    def __getitem__(self, i: int | slice) -> Any:
-        if isinstance(i, slice):
-            return tuple(self.log[j] for j in range(*i.indices(self.cut)))
-        j = i + self.cut if i < 0 else i
-        if not 0 <= j < self.cut:
-            raise IndexError("event index out of range")
-        return self.log[j]
-
-    def __iter__(self) -> Iterator[Any]:
-        return islice(self.log, self.cut)
+    def _list(self) -> list[Any]:
+        return self.log._index.events
 
     def __repr__(self) -> str:
         return f"Prefix({self.cut} of {len(self.log)} events)"
